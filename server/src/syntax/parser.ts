@@ -1,0 +1,769 @@
+// Line-oriented block parser. It reads one view of the source (amended or original),
+// builds the structure with view offsets, then maps every node to source offsets and
+// fills the gaps with leaves so that the tree is lossless. It never throws: anything it
+// does not recognise becomes a paragraph, and problems go to the diagnostics list.
+
+import type { SyntaxDiagnostic } from './diagnostics';
+import type { TextView } from './revisions';
+import { classifyHeading, normalizePhrase } from './vocabulary';
+import type { LabelForm } from './labels';
+import type {
+  AnnexNode,
+  ClauseNode,
+  CommentNode,
+  DocumentNode,
+  FootnoteDefinitionNode,
+  FootnoteReferenceNode,
+  FrontMatterEntry,
+  FrontMatterNode,
+  HeadingNode,
+  InlineNode,
+  LabelNode,
+  ParagraphNode,
+  ParagraphRole,
+  ProposalAction,
+  ProposalNode,
+  ResolutionNode,
+  SectionNode,
+  SubtitleNode,
+  SyntaxNode,
+  TitleForm,
+  TitleNode,
+  TokenNode,
+} from './nodes';
+
+export const FRONT_MATTER_KEYS: readonly string[] = ['document', 'date', 'original', 'meeting', 'source'];
+
+const PROPOSAL_LINE = /^(\(MOD\)|MOD|ADD\*?|SUP\*?|NOC)(?:[ \t]+(\S.*?))?[ \t]*$/;
+const LETTER_LABEL = /^([a-z]{1,4})\)(?=[ \t]|$)/;
+const NUMBER_LABEL = /^(\d{1,4}(?:\.\d{1,3})*)(?=[ \t])/;
+const SUB_LABEL = /^(?:([a-z]{1,6})\)|(\d{1,3})\)|(\d{1,4}(?:\.\d{1,3})*)(?=[ \t])|(-)(?=[ \t]|$))/;
+const ITALIC_LINE = /^\*(?!\*)([^*]*[^*\s])\*[ \t]*$/;
+const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]+)\]:/;
+const INLINE = /\*\*(?=\S)([^*\n]*?\S)\*\*|\*(?=[^\s*])([^*\n]*?[^\s*])?\*|\[\^([^\]\s]+)\]/g;
+const IGNORE_DIRECTIVE = /^\s*reso-ignore(-file)?\s+([\w.\-,\s]+?)\s*$/;
+
+type Container = DocumentNode | ResolutionNode | AnnexNode | SectionNode;
+type OpenBlock = ClauseNode | ParagraphNode | FootnoteDefinitionNode;
+
+function base(viewStart: number, viewEnd: number): { start: number; end: number; viewStart: number; viewEnd: number; children: SyntaxNode[] } {
+  return { start: 0, end: 0, viewStart, viewEnd, children: [] };
+}
+
+export function parseView(source: string, view: TextView, diagnostics: SyntaxDiagnostic[]): DocumentNode {
+  return new BlockParser(source, view, diagnostics).parse();
+}
+
+class BlockParser {
+  private readonly text: string;
+  private readonly lineStarts: number[] = [];
+  private readonly lineEnds: number[] = [];
+  private readonly doc: DocumentNode;
+  private resolution?: ResolutionNode;
+  private annex?: AnnexNode;
+  private section?: SectionNode;
+  /** Clauses of the current section that sub-items may still attach to, outermost first. */
+  private clauseStack: ClauseNode[] = [];
+  /** The block that a following non-blank line continues. */
+  private open?: OpenBlock;
+  private pendingProposal?: ProposalNode;
+  private pendingComments: CommentNode[] = [];
+  private readonly inlineHosts: Array<{ node: SyntaxNode; start: number; end: number }> = [];
+
+  constructor(
+    private readonly source: string,
+    private readonly view: TextView,
+    private readonly diagnostics: SyntaxDiagnostic[],
+  ) {
+    this.text = view.text;
+    this.doc = {
+      kind: 'document',
+      ...base(0, this.text.length),
+      resolutions: [],
+      annexes: [],
+      paragraphs: [],
+      proposals: [],
+      comments: [],
+      footnoteDefinitions: [],
+      footnoteReferences: [],
+    };
+    const text = this.text;
+    let pos = 0;
+    for (;;) {
+      let newline = text.indexOf('\n', pos);
+      if (newline < 0) newline = text.length;
+      let end = newline;
+      if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+      this.lineStarts.push(pos);
+      this.lineEnds.push(end);
+      if (newline >= text.length) break;
+      pos = newline + 1;
+    }
+  }
+
+  parse(): DocumentNode {
+    let line = this.parseFrontMatter();
+    const count = this.lineStarts.length;
+    while (line < count) line = this.parseLine(line);
+    this.closeOpen();
+    this.flushPending(this.container());
+    this.finishDocument();
+    return this.doc;
+  }
+
+  // ---- lines -------------------------------------------------------------------------
+
+  private parseLine(line: number): number {
+    const start = this.lineStarts[line];
+    const end = this.lineEnds[line];
+    const text = this.text;
+    let first = start;
+    while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    if (first === end) {
+      this.closeOpen();
+      return line + 1;
+    }
+    const code = text.charCodeAt(first);
+    if (code === 60 /* < */ && text.startsWith('<!--', first)) return this.parseComment(line, first);
+    if (first > start) return this.parseIndented(line, start, first, end);
+    if (code === 35 /* # */) return this.parseTitleLine(line, start, end);
+    const content = text.slice(start, end);
+    if (code === 91 /* [ */) {
+      const match = FOOTNOTE_DEFINITION.exec(content);
+      if (match) return this.parseFootnoteDefinition(line, start, end, match[1]);
+    }
+    if ((code >= 65 && code <= 90) || code === 40 /* ( */) {
+      const proposal = PROPOSAL_LINE.exec(content);
+      if (proposal) return this.parseProposal(start, end, proposal[1] as ProposalAction, proposal[2] ?? '');
+      if (content.startsWith('Reasons:')) return this.startParagraph(start, end, 'reasons', line);
+    }
+    if (code === 42 /* * */) {
+      const italic = ITALIC_LINE.exec(content);
+      if (italic && !this.annex) return this.parseHeading(line, start, end, start + 1, start + 1 + italic[1].length, true);
+    }
+    if (code >= 97 && code <= 122) {
+      const letter = LETTER_LABEL.exec(content);
+      if (letter) return this.parseClause(line, start, end, start, start + letter[1].length + 1, letter[1], 'paren');
+      if (!this.open && !this.annex && this.isPlainHeading(line, content)) {
+        return this.parseHeading(line, start, end, start, start + content.trimEnd().length, false);
+      }
+    } else if (code >= 48 && code <= 57) {
+      const number = NUMBER_LABEL.exec(content);
+      if (number) return this.parseClause(line, start, end, start, start + number[1].length, number[1], 'number');
+    }
+    return this.parseTextLine(line, start, end);
+  }
+
+  private isPlainHeading(line: number, content: string): boolean {
+    if (content.length > 200 || /[;.:]\s*$/.test(content)) return false;
+    const heading = classifyHeading(content);
+    if (!heading.known) return false;
+    if (line + 1 >= this.lineStarts.length) return true;
+    const next = this.text.slice(this.lineStarts[line + 1], this.lineEnds[line + 1]);
+    return next.trim() === '' || LETTER_LABEL.test(next) || NUMBER_LABEL.test(next);
+  }
+
+  private parseTextLine(line: number, start: number, end: number): number {
+    if (this.open) {
+      this.extendOpen(end);
+      return line + 1;
+    }
+    if (this.annex) return this.startParagraph(start, end, 'free', line);
+    if (this.section) {
+      const clause = this.newClause(start, end, 0, undefined);
+      this.attachClause(clause);
+      return line + 1;
+    }
+    if (this.resolution && !this.resolution.authority && this.resolution.sections.length === 0 && this.text.startsWith('The ', start)) {
+      return this.startParagraph(start, end, 'authority', line);
+    }
+    return this.startParagraph(start, end, 'free', line);
+  }
+
+  private parseIndented(line: number, start: number, first: number, end: number): number {
+    const match = SUB_LABEL.exec(this.text.slice(first, end));
+    if (!match || !this.section || this.annex) {
+      if (this.open) {
+        this.extendOpen(end);
+        return line + 1;
+      }
+      return this.parseTextLine(line, start, end);
+    }
+    const labelText = match[1] ?? match[2] ?? match[3] ?? match[4];
+    const form: LabelForm = match[4] ? 'bullet' : match[3] ? 'number' : 'paren';
+    const labelEnd = first + labelText.length + (form === 'paren' ? 1 : 0);
+    const indent = this.indentLevel(start, first);
+    while (this.clauseStack.length > 0 && this.clauseStack[this.clauseStack.length - 1].depth >= indent) this.clauseStack.pop();
+    const parent = this.clauseStack[this.clauseStack.length - 1];
+    this.closeOpen();
+    const clause = this.newClause(start, end, parent ? parent.depth + 1 : 0, this.newLabel(first, labelEnd, labelText, form));
+    clause.textViewStart = labelEnd;
+    if (parent) {
+      if (parent.items.length === 0) parent.textViewEnd = Math.min(parent.textViewEnd, parent.viewEnd);
+      parent.items.push(clause);
+      parent.children.push(clause);
+      this.takePending(clause);
+      this.clauseStack.push(clause);
+      this.open = clause;
+    } else this.attachClause(clause);
+    return line + 1;
+  }
+
+  private indentLevel(start: number, first: number): number {
+    let columns = 0;
+    for (let i = start; i < first; i++) columns += this.text.charCodeAt(i) === 9 ? 2 : 1;
+    return Math.max(1, columns >> 1);
+  }
+
+  private parseClause(line: number, start: number, end: number, labelStart: number, labelEnd: number, value: string, form: LabelForm): number {
+    if (!this.section || this.annex) return this.parseTextLine(line, start, end);
+    this.closeOpen();
+    const clause = this.newClause(start, end, 0, this.newLabel(labelStart, labelEnd, value, form));
+    clause.textViewStart = labelEnd;
+    this.attachClause(clause);
+    return line + 1;
+  }
+
+  private newLabel(viewStart: number, viewEnd: number, value: string, form: LabelForm): LabelNode {
+    return { kind: 'label', ...base(viewStart, viewEnd), value, form };
+  }
+
+  private newClause(viewStart: number, viewEnd: number, depth: number, label: LabelNode | undefined): ClauseNode {
+    const clause: ClauseNode = { kind: 'clause', ...base(viewStart, viewEnd), depth, items: [], textViewStart: viewStart, textViewEnd: viewEnd };
+    if (label) {
+      clause.label = label;
+      clause.children.push(label);
+    }
+    return clause;
+  }
+
+  /** Adds a clause of depth 0 to the current section. */
+  private attachClause(clause: ClauseNode): void {
+    const section = this.section;
+    if (!section) return;
+    this.closeOpen();
+    if (this.pendingProposal) {
+      clause.proposal = this.pendingProposal;
+      section.children.push(this.pendingProposal);
+      this.pendingProposal = undefined;
+    }
+    this.takePending(clause);
+    section.clauses.push(clause);
+    section.children.push(clause);
+    this.clauseStack = [clause];
+    this.open = clause;
+  }
+
+  private extendOpen(end: number): void {
+    const open = this.open;
+    if (!open) return;
+    open.viewEnd = end;
+    if (open.kind === 'clause' && open.items.length === 0) open.textViewEnd = end;
+  }
+
+  private closeOpen(): void {
+    const open = this.open;
+    this.open = undefined;
+    if (!open || open.kind !== 'clause' || open.depth !== 0 || open.label || open.items.length > 0) return;
+    // An unlabelled paragraph ending in `:` right after an operative heading is its intro.
+    const section = this.section;
+    if (!section || section.intro || section.clauses.length !== 1 || section.clauses[0] !== open) return;
+    if (section.heading.headingKind !== 'operative') return;
+    if (!/:\s*$/.test(this.text.slice(open.viewStart, open.viewEnd))) return;
+    section.clauses.pop();
+    const index = section.children.indexOf(open);
+    const intro: ParagraphNode = { kind: 'paragraph', ...base(open.viewStart, open.viewEnd), role: 'intro' };
+    section.children[index] = intro;
+    section.intro = intro;
+    for (const comment of this.doc.comments) if (comment.target === open) comment.target = intro;
+    this.clauseStack = [];
+  }
+
+  private startParagraph(start: number, end: number, role: ParagraphRole, line: number): number {
+    this.closeOpen();
+    const paragraph: ParagraphNode = { kind: 'paragraph', ...base(start, end), role };
+    let container: Container;
+    if (role === 'reasons' && this.resolution) {
+      this.section = undefined;
+      this.clauseStack = [];
+      this.resolution.reasons = paragraph;
+      container = this.resolution;
+    } else {
+      container = this.container();
+      if (role === 'authority' && this.resolution) this.resolution.authority = paragraph;
+      else if (container.kind === 'resolution' || container.kind === 'annex' || container.kind === 'document') container.paragraphs.push(paragraph);
+    }
+    this.flushPending(container);
+    this.takePending(paragraph);
+    container.children.push(paragraph);
+    this.open = paragraph;
+    return line + 1;
+  }
+
+  private container(): Container {
+    return this.section ?? this.annex ?? this.resolution ?? this.doc;
+  }
+
+  // ---- blocks ------------------------------------------------------------------------
+
+  private parseHeading(line: number, start: number, end: number, phraseStart: number, phraseEnd: number, italic: boolean): number {
+    this.closeOpen();
+    const phrase = normalizePhrase(this.text.slice(phraseStart, phraseEnd));
+    const heading: HeadingNode = {
+      kind: 'heading',
+      ...base(start, end),
+      phrase,
+      italic,
+      ...headingClass(phrase),
+      phraseStart: phraseStart,
+      phraseEnd: phraseEnd,
+    };
+    if (!this.resolution) this.startResolution(start);
+    const resolution = this.resolution as ResolutionNode;
+    const section: SectionNode = { kind: 'section', ...base(start, end), heading, clauses: [] };
+    this.flushPending(resolution);
+    this.takePending(section);
+    section.children.push(heading);
+    resolution.sections.push(section);
+    resolution.children.push(section);
+    this.section = section;
+    this.clauseStack = [];
+    return line + 1;
+  }
+
+  private startResolution(viewStart: number): ResolutionNode {
+    this.section = undefined;
+    this.annex = undefined;
+    this.clauseStack = [];
+    const resolution: ResolutionNode = { kind: 'resolution', ...base(viewStart, viewStart), sections: [], paragraphs: [] };
+    this.doc.resolutions.push(resolution);
+    this.doc.children.push(resolution);
+    this.resolution = resolution;
+    return resolution;
+  }
+
+  private parseTitleLine(line: number, start: number, end: number): number {
+    const text = this.text;
+    let level = 0;
+    while (start + level < end && text.charCodeAt(start + level) === 35) level++;
+    if (start + level < end && text.charCodeAt(start + level) !== 32 && text.charCodeAt(start + level) !== 9) {
+      return this.parseTextLine(line, start, end);
+    }
+    this.closeOpen();
+    const content = text.slice(start + level, end).trim();
+    if (level >= 2) {
+      const subtitle: SubtitleNode = { kind: 'subtitle', ...base(start, end), text: content };
+      const container = this.annex ?? this.resolution ?? this.doc;
+      if (container.kind === 'resolution' && !container.subtitle && container.sections.length === 0) container.subtitle = subtitle;
+      this.section = undefined;
+      this.clauseStack = [];
+      this.flushPending(container);
+      this.takePending(subtitle);
+      container.children.push(subtitle);
+      this.inlineHosts.push({ node: subtitle, start: start + level, end });
+      return line + 1;
+    }
+    const title: TitleNode = { kind: 'title', ...base(start, end), ...parseTitleText(content) };
+    this.inlineHosts.push({ node: title, start: start + level, end });
+    if (title.form === 'annex') {
+      this.flushPending(this.doc);
+      this.section = undefined;
+      this.resolution = undefined;
+      this.clauseStack = [];
+      const annex: AnnexNode = { kind: 'annex', ...base(start, end), title, paragraphs: [] };
+      this.takePending(annex);
+      annex.children.push(title);
+      this.doc.annexes.push(annex);
+      this.doc.children.push(annex);
+      this.annex = annex;
+      return line + 1;
+    }
+    const proposal = this.pendingProposal;
+    this.pendingProposal = undefined;
+    const resolution = this.startResolution(proposal ? proposal.viewStart : start);
+    if (proposal) {
+      resolution.proposal = proposal;
+      resolution.children.push(proposal);
+      this.takePending(proposal);
+    }
+    this.takePending(title);
+    resolution.title = title;
+    resolution.children.push(title);
+    return line + 1;
+  }
+
+  private parseProposal(start: number, end: number, action: ProposalAction, identifier: string): number {
+    this.closeOpen();
+    this.flushPending(this.container());
+    const proposal: ProposalNode = { kind: 'proposal', ...base(start, end), action, identifier: identifier.trim() };
+    this.doc.proposals.push(proposal);
+    this.pendingProposal = proposal;
+    if (this.annex) {
+      // A proposal never belongs to an annex's free text; it concerns what follows.
+      this.annex = undefined;
+    }
+    return this.lineIndexAfter(end);
+  }
+
+  private parseFootnoteDefinition(line: number, start: number, end: number, id: string): number {
+    this.closeOpen();
+    const container = this.container();
+    this.flushPending(container);
+    const definition: FootnoteDefinitionNode = {
+      kind: 'footnoteDefinition',
+      ...base(start, end),
+      id,
+      markerEnd: 0,
+    };
+    this.takePending(definition);
+    this.doc.footnoteDefinitions.push(definition);
+    container.children.push(definition);
+    this.open = definition;
+    return line + 1;
+  }
+
+  private parseComment(line: number, first: number): number {
+    this.closeOpen();
+    const close = this.text.indexOf('-->', first + 4);
+    let end: number;
+    if (close < 0) {
+      end = this.lineEnds[line];
+      this.diagnostics.push({
+        code: 'syntax.comment',
+        severity: 'error',
+        start: this.view.toSource(first),
+        end: this.view.toSourceEnd(end),
+        message: 'Comment `<!--` is never closed with `-->`.',
+      });
+    } else end = close + 3;
+    const content = this.text.slice(first + 4, close < 0 ? end : close);
+    const comment: CommentNode = { kind: 'comment', ...base(first, end), content };
+    const directive = IGNORE_DIRECTIVE.exec(content);
+    if (directive) {
+      comment.ignore = { wholeFile: directive[1] !== undefined, codes: directive[2].split(/[\s,]+/).filter((c) => c.length > 0) };
+    }
+    this.doc.comments.push(comment);
+    const container = this.container();
+    this.flushPending(container);
+    container.children.push(comment);
+    this.pendingComments.push(comment);
+    return this.lineIndexAfter(end);
+  }
+
+  /** Index of the line after the one holding view offset `end - 1`. */
+  private lineIndexAfter(end: number): number {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    const target = Math.max(0, end - 1);
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= target) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  private parseFrontMatter(): number {
+    if (this.lineEnds.length === 0 || this.text.slice(this.lineStarts[0], this.lineEnds[0]).trimEnd() !== '---') return 0;
+    let close = -1;
+    for (let line = 1; line < this.lineStarts.length; line++) {
+      if (this.text.slice(this.lineStarts[line], this.lineEnds[line]).trimEnd() === '---') {
+        close = line;
+        break;
+      }
+    }
+    if (close < 0) {
+      this.diagnostics.push({
+        code: 'syntax.frontmatter',
+        severity: 'error',
+        start: this.view.toSource(0),
+        end: this.view.toSourceEnd(this.lineEnds[0]),
+        message: 'Front matter opened with `---` is never closed by a `---` line.',
+      });
+      return 0;
+    }
+    const node: FrontMatterNode = { kind: 'frontMatter', ...base(0, this.lineEnds[close]), entries: [] };
+    const seen = new Set<string>();
+    for (let line = 1; line < close; line++) {
+      const start = this.lineStarts[line];
+      const content = this.text.slice(start, this.lineEnds[line]);
+      if (content.trim() === '' || content.trimStart().startsWith('#')) continue;
+      const match = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(content);
+      const here = (from: number, to: number) => ({ start: this.view.toSource(from), end: this.view.toSourceEnd(to) });
+      if (!match) {
+        this.diagnostics.push({ code: 'syntax.frontmatter', severity: 'error', ...here(start, start + content.length), message: 'Front matter lines are `key: value`.' });
+        continue;
+      }
+      const key = match[1];
+      const valueStart = start + content.indexOf(match[2], match[1].length + 1);
+      const entry: FrontMatterEntry = {
+        key,
+        value: match[2],
+        keyStart: this.view.toSource(start),
+        keyEnd: this.view.toSourceEnd(start + key.length),
+        valueStart: this.view.toSource(valueStart),
+        valueEnd: this.view.toSourceEnd(valueStart + match[2].length),
+      };
+      node.entries.push(entry);
+      if (seen.has(key)) {
+        this.diagnostics.push({ code: 'syntax.frontmatter', severity: 'warning', ...here(start, start + key.length), message: `Front matter key \`${key}\` is given twice; the first value is used.` });
+      }
+      seen.add(key);
+      if (!FRONT_MATTER_KEYS.includes(key)) {
+        this.diagnostics.push({
+          code: 'frontmatter.unknown-key',
+          severity: 'information',
+          ...here(start, start + key.length),
+          message: `Unknown front matter key \`${key}\` (known: ${FRONT_MATTER_KEYS.join(', ')}); it is kept but not used.`,
+        });
+      }
+      if (key === 'date' && !isIsoDate(match[2])) {
+        this.diagnostics.push({
+          code: 'syntax.frontmatter',
+          severity: 'error',
+          start: entry.valueStart,
+          end: Math.max(entry.valueEnd, entry.valueStart + 1),
+          message: `The date must be written yyyy-mm-dd (found \`${match[2]}\`).`,
+        });
+      }
+    }
+    this.doc.frontMatter = node;
+    this.doc.children.push(node);
+    return close + 1;
+  }
+
+  // ---- pending proposal and comments -------------------------------------------------
+
+  /** Attaches a proposal that no title or clause claimed to the given container. */
+  private flushPending(container: Container): void {
+    if (this.pendingProposal) {
+      container.children.push(this.pendingProposal);
+      this.pendingProposal = undefined;
+    }
+  }
+
+  private takePending(target: SyntaxNode): void {
+    if (this.pendingComments.length === 0) return;
+    for (const comment of this.pendingComments) comment.target = target;
+    this.pendingComments = [];
+  }
+
+  // ---- finishing: source offsets, inline nodes, leaves ----------------------------------
+
+  private finishDocument(): void {
+    const doc = this.doc;
+    this.finish(doc);
+    doc.start = 0;
+    doc.end = this.source.length;
+    doc.viewStart = 0;
+    doc.viewEnd = this.text.length;
+    fillLeaves(doc, this.view);
+  }
+
+  private blockSpan(node: SyntaxNode): void {
+    const view = this.view;
+    if (view.identity) {
+      node.start = node.viewStart;
+      node.end = node.viewEnd;
+      return;
+    }
+    const source = this.source;
+    const first = view.toSource(node.viewStart);
+    const previousEnd = node.viewStart > 0 ? view.toSourceEnd(node.viewStart) : 0;
+    const lineStart = source.lastIndexOf('\n', first - 1) + 1;
+    node.start = Math.min(first, Math.max(previousEnd, lineStart));
+    const last = view.toSourceEnd(node.viewEnd);
+    const next = node.viewEnd < this.text.length ? view.toSource(node.viewEnd) : source.length;
+    let lineEnd = source.indexOf('\n', last);
+    if (lineEnd < 0) lineEnd = source.length;
+    else if (lineEnd > 0 && source.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    node.end = Math.max(node.start, last, Math.min(next, lineEnd));
+  }
+
+  private inlineSpan(node: SyntaxNode): void {
+    node.start = this.view.toSource(node.viewStart);
+    node.end = Math.max(node.start, this.view.toSourceEnd(node.viewEnd));
+  }
+
+  private finish(node: SyntaxNode): void {
+    for (const child of node.children) this.finish(child);
+    switch (node.kind) {
+      case 'document':
+      case 'resolution':
+      case 'annex':
+      case 'section':
+        if (node.children.length > 0) {
+          node.viewStart = Math.min(node.viewStart, node.children[0].viewStart);
+          node.viewEnd = Math.max(node.viewEnd, node.children[node.children.length - 1].viewEnd);
+          node.start = node.children[0].start;
+          node.end = node.children[node.children.length - 1].end;
+        } else this.blockSpan(node);
+        return;
+      case 'clause': {
+        const label = node.label;
+        const ownEnd = node.items.length > 0 ? node.textViewEnd : node.viewEnd;
+        node.textViewEnd = ownEnd;
+        if (node.items.length > 0) node.viewEnd = node.items[node.items.length - 1].viewEnd;
+        const ownStart = node.viewStart;
+        const saveEnd = node.viewEnd;
+        node.viewEnd = ownEnd;
+        this.blockSpan(node);
+        node.viewEnd = saveEnd;
+        if (node.items.length > 0) node.end = Math.max(node.end, node.items[node.items.length - 1].end);
+        if (label) {
+          this.inlineSpan(label);
+          label.start = node.start;
+          if (label.end < label.start) label.end = label.start;
+        }
+        const inlines = this.inlineNodes(label ? label.viewEnd : ownStart, ownEnd);
+        if (inlines.length > 0) node.children = [...(label ? [label] : []), ...inlines, ...node.items];
+        return;
+      }
+      case 'heading':
+        this.blockSpan(node);
+        node.phraseStart = this.view.toSource(node.phraseStart);
+        node.phraseEnd = this.view.toSourceEnd(node.phraseEnd);
+        return;
+      case 'footnoteDefinition': {
+        this.blockSpan(node);
+        const markerEnd = this.text.indexOf(']:', node.viewStart) + 1;
+        node.markerEnd = this.view.toSourceEnd(markerEnd);
+        node.children = this.inlineNodes(markerEnd + 1, node.viewEnd);
+        return;
+      }
+      case 'paragraph':
+        this.blockSpan(node);
+        node.children = this.inlineNodes(node.viewStart, node.viewEnd);
+        return;
+      case 'title':
+      case 'subtitle': {
+        this.blockSpan(node);
+        const host = this.inlineHosts.find((h) => h.node === node);
+        if (host) node.children = this.inlineNodes(host.start, host.end);
+        return;
+      }
+      case 'label':
+      case 'italic':
+      case 'bold':
+      case 'footnoteReference':
+      case 'comment':
+        this.inlineSpan(node);
+        return;
+      default:
+        this.blockSpan(node);
+    }
+  }
+
+  /** Italics, bold and footnote references between two view offsets, with source spans. */
+  private inlineNodes(from: number, to: number): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    if (to <= from) return out;
+    const text = this.text;
+    if (text.indexOf('*', from) < 0 && text.indexOf('[^', from) < 0) return out;
+    INLINE.lastIndex = from;
+    for (;;) {
+      const match = INLINE.exec(text);
+      if (!match || match.index + match[0].length > to) break;
+      const start = match.index;
+      const end = start + match[0].length;
+      if (match[3] !== undefined) {
+        const reference: FootnoteReferenceNode = { kind: 'footnoteReference', ...base(start, end), id: match[3] };
+        this.inlineSpan(reference);
+        this.doc.footnoteReferences.push(reference);
+        out.push(reference);
+      } else {
+        const inline: InlineNode = { kind: match[1] !== undefined ? 'bold' : 'italic', ...base(start, end) };
+        this.inlineSpan(inline);
+        out.push(inline);
+      }
+    }
+    return out;
+  }
+}
+
+function headingClass(phrase: string): Pick<HeadingNode, 'headingKind' | 'known'> {
+  const heading = classifyHeading(phrase);
+  return { headingKind: heading.kind, known: heading.known };
+}
+
+function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const days = new Date(Date.UTC(Number(match[1]), month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= days;
+}
+
+const TITLE = /^(DRAFT\s+)?(NEW\s+)?(RESOLUTION|DECISION|RECOMMENDATION)\b\s*(\[[^\]]*\]|[\w./-]+)?\s*(?:\((.*)\))?\s*$/i;
+const ANNEX_TITLE = /^ANNEX(?:\s+(\w+))?\s+TO\s+(?:DRAFT\s+)?(?:NEW\s+)?(RESOLUTION|DECISION|RECOMMENDATION)\s+(\[[^\]]*\]|[\w./-]+)/i;
+
+function parseTitleText(content: string): Omit<TitleNode, 'kind' | 'start' | 'end' | 'viewStart' | 'viewEnd' | 'children'> {
+  const annex = ANNEX_TITLE.exec(content);
+  if (annex) {
+    const revision = /\(([^()]*)\)\s*$/.exec(content);
+    return {
+      text: content,
+      form: 'annex',
+      draft: false,
+      isNew: false,
+      ...(annex[1] ? { annexNumber: annex[1] } : {}),
+      annexOf: { form: annex[2].toLowerCase() as TitleForm, number: annex[3] },
+      ...(revision ? optionalRevision(revision[1]) : {}),
+    };
+  }
+  const match = TITLE.exec(content);
+  if (!match) return { text: content, form: 'other', draft: false, isNew: false };
+  return {
+    text: content,
+    form: match[3].toLowerCase() as TitleForm,
+    draft: match[1] !== undefined,
+    isNew: match[2] !== undefined,
+    ...(match[4] ? { number: match[4] } : {}),
+    ...(match[5] !== undefined ? optionalRevision(match[5]) : {}),
+  };
+}
+
+function optionalRevision(inner: string): Pick<TitleNode, 'revision'> {
+  const revision = parseRevision(inner);
+  return revision ? { revision } : {};
+}
+
+/** `Rev. Dubai, 2018` / `DUBAI, 2018` / `Dubai 2014` → { rev, place, year }. */
+export function parseRevision(inner: string): TitleNode['revision'] {
+  const match = /^\s*(REV\.?\s*)?(.*?)[,\s]\s*(\d{4})\s*$/i.exec(inner);
+  if (!match || match[2].trim() === '') return undefined;
+  return { rev: match[1] !== undefined, place: titleCase(match[2].trim().replace(/,$/, '')), year: Number(match[3]) };
+}
+
+/** `BUENOS AIRES` → `Buenos Aires`, so titles and citations compare equal. */
+export function titleCase(place: string): string {
+  if (place !== place.toUpperCase()) return place;
+  return place.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, separator: string, letter: string) => separator + letter.toUpperCase());
+}
+
+/** Fills every node's children with leaves so that they cover the node's source range. */
+function fillLeaves(node: SyntaxNode, view: TextView): void {
+  const filled: SyntaxNode[] = [];
+  let cursor = node.start;
+  for (const child of node.children) {
+    if (child.start < cursor || child.end > node.end) continue; // never overlap: keep the tree lossless
+    if (child.start > cursor) pushLeaves(filled, cursor, child.start, view);
+    fillLeaves(child, view);
+    child.parent = node;
+    filled.push(child);
+    cursor = child.end;
+  }
+  if (cursor < node.end) pushLeaves(filled, cursor, node.end, view);
+  for (const leaf of filled) leaf.parent = node;
+  node.children = filled;
+}
+
+/** Leaves for a stretch of source: text the view keeps is `token`, text it drops is `markup`. */
+function pushLeaves(out: SyntaxNode[], start: number, end: number, view: TextView): void {
+  view.sourceRuns(start, end, (kept, from, to) => out.push(leaf(kept ? 'token' : 'markup', from, to)));
+}
+
+function leaf(kind: TokenNode['kind'], start: number, end: number): TokenNode {
+  return { kind, start, end, viewStart: 0, viewEnd: 0, children: [] };
+}

@@ -1,0 +1,272 @@
+// CriticMarkup revision marks and the two views (original, amended) they define.
+// Offsets are UTF-16 code unit offsets into the source text.
+
+import type { SyntaxDiagnostic } from './diagnostics';
+
+export type RevisionKind = 'insertion' | 'deletion' | 'substitution' | 'comment' | 'highlight';
+
+export interface RevisionMark {
+  kind: RevisionKind;
+  /** The whole mark, delimiters included. */
+  start: number;
+  end: number;
+  /** Between the opening and closing delimiters. */
+  contentStart: number;
+  contentEnd: number;
+  /** Substitutions only: offset of the `~>` separator. */
+  separator?: number;
+}
+
+const OPENERS: Record<string, { kind: RevisionKind; close: string }> = {
+  '{++': { kind: 'insertion', close: '++}' },
+  '{--': { kind: 'deletion', close: '--}' },
+  '{~~': { kind: 'substitution', close: '~~}' },
+  '{>>': { kind: 'comment', close: '<<}' },
+  '{==': { kind: 'highlight', close: '==}' },
+};
+
+const ANY_OPENER = /\{(?:\+\+|--|~~|>>|==)/g;
+
+export function scanRevisions(text: string, diagnostics: SyntaxDiagnostic[]): RevisionMark[] {
+  const marks: RevisionMark[] = [];
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('{', from);
+    if (open < 0 || open + 3 > text.length) break;
+    const opener = OPENERS[text.slice(open, open + 3)];
+    if (!opener) {
+      from = open + 1;
+      continue;
+    }
+    const close = text.indexOf(opener.close, open + 3);
+    if (close < 0) {
+      diagnostics.push({
+        code: 'syntax.revision',
+        severity: 'error',
+        start: open,
+        end: open + 3,
+        message: `Revision mark \`${text.slice(open, open + 3)}\` is never closed with \`${opener.close}\`.`,
+      });
+      from = open + 3;
+      continue;
+    }
+    ANY_OPENER.lastIndex = open + 3;
+    const inner = ANY_OPENER.exec(text);
+    if (inner && inner.index < close) {
+      diagnostics.push({
+        code: 'syntax.revision',
+        severity: 'error',
+        start: inner.index,
+        end: inner.index + 3,
+        message: `Revision marks do not nest: \`${inner[0]}\` opens inside the \`${text.slice(open, open + 3)}\` mark that starts earlier (or that mark is not closed).`,
+      });
+    }
+    const mark: RevisionMark = { kind: opener.kind, start: open, end: close + 3, contentStart: open + 3, contentEnd: close };
+    if (opener.kind === 'substitution') {
+      const separator = text.indexOf('~>', open + 3);
+      if (separator >= 0 && separator < close) mark.separator = separator;
+      else {
+        diagnostics.push({
+          code: 'syntax.revision',
+          severity: 'error',
+          start: open,
+          end: close + 3,
+          message: 'A substitution `{~~old~>new~~}` needs the `~>` separator.',
+        });
+      }
+    }
+    marks.push(mark);
+    from = close + 3;
+  }
+  return marks;
+}
+
+export type ViewKind = 'amended' | 'original';
+
+/** A run of the view copied from the source. */
+interface Segment {
+  viewStart: number;
+  sourceStart: number;
+  length: number;
+}
+
+/** One reading of the source (amended or original) with maps between view and source offsets. */
+export class TextView {
+  private readonly viewStarts: Int32Array;
+  private readonly sourceStarts: Int32Array;
+  private readonly lengths: Int32Array;
+
+  constructor(
+    readonly kind: ViewKind,
+    readonly text: string,
+    segments: readonly Segment[],
+    readonly identity: boolean,
+  ) {
+    this.viewStarts = Int32Array.from(segments, (s) => s.viewStart);
+    this.sourceStarts = Int32Array.from(segments, (s) => s.sourceStart);
+    this.lengths = Int32Array.from(segments, (s) => s.length);
+  }
+
+  /** Source offset of the view character at `offset` (or the source end for the view end). */
+  toSource(offset: number): number {
+    if (this.identity) return offset;
+    const n = this.viewStarts.length;
+    if (n === 0) return 0;
+    const i = lastAtOrBefore(this.viewStarts, offset);
+    if (i < 0) return this.sourceStarts[0];
+    return this.sourceStarts[i] + Math.min(offset - this.viewStarts[i], this.lengths[i]);
+  }
+
+  /** Source offset just after the view character before `offset`: the end of a range. */
+  toSourceEnd(offset: number): number {
+    if (this.identity) return offset;
+    if (offset <= 0) return this.toSource(0);
+    return this.toSource(offset - 1) + 1;
+  }
+
+  /** Visits the source range in runs that the view keeps or drops, in order. */
+  sourceRuns(start: number, end: number, visit: (kept: boolean, from: number, to: number) => void): void {
+    if (this.identity) {
+      if (end > start) visit(true, start, end);
+      return;
+    }
+    const n = this.sourceStarts.length;
+    // First segment ending after `start`.
+    let j = Math.max(0, lastAtOrBefore(this.sourceStarts, start));
+    while (j < n && this.sourceStarts[j] + this.lengths[j] <= start) j++;
+    let at = start;
+    while (at < end) {
+      if (j >= n) {
+        visit(false, at, end);
+        return;
+      }
+      const segmentStart = this.sourceStarts[j];
+      const segmentEnd = segmentStart + this.lengths[j];
+      if (segmentStart <= at) {
+        const to = Math.min(end, segmentEnd);
+        visit(true, at, to);
+        at = to;
+        j++;
+      } else {
+        const to = Math.min(end, segmentStart);
+        visit(false, at, to);
+        at = to;
+      }
+    }
+  }
+
+  /** View offset of a source offset; a source offset inside removed text maps to the next kept character. */
+  fromSource(offset: number): { offset: number; kept: boolean } {
+    if (this.identity) return { offset, kept: true };
+    const i = lastAtOrBefore(this.sourceStarts, offset);
+    if (i < 0) return { offset: 0, kept: false };
+    const within = offset - this.sourceStarts[i];
+    if (within < this.lengths[i]) return { offset: this.viewStarts[i] + within, kept: true };
+    return { offset: this.viewStarts[i] + this.lengths[i], kept: false };
+  }
+}
+
+function lastAtOrBefore(starts: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Builds a view. A source line that holds only removed text (and blanks) disappears
+ * from the view with its line break, so a deleted clause does not leave an empty line
+ * that would end a paragraph.
+ */
+export function buildView(text: string, marks: readonly RevisionMark[], kind: ViewKind): TextView {
+  if (marks.length === 0) return new TextView(kind, text, [{ viewStart: 0, sourceStart: 0, length: text.length }], true);
+  const removed: Array<[number, number]> = [];
+  const drop = (start: number, end: number): void => {
+    if (end > start) removed.push([start, end]);
+  };
+  for (const mark of marks) {
+    switch (mark.kind) {
+      case 'comment':
+        drop(mark.start, mark.end);
+        break;
+      case 'highlight':
+        drop(mark.start, mark.contentStart);
+        drop(mark.contentEnd, mark.end);
+        break;
+      case 'insertion':
+        if (kind === 'amended') {
+          drop(mark.start, mark.contentStart);
+          drop(mark.contentEnd, mark.end);
+        } else drop(mark.start, mark.end);
+        break;
+      case 'deletion':
+        if (kind === 'original') {
+          drop(mark.start, mark.contentStart);
+          drop(mark.contentEnd, mark.end);
+        } else drop(mark.start, mark.end);
+        break;
+      case 'substitution': {
+        const separator = mark.separator ?? mark.contentEnd;
+        if (kind === 'amended') {
+          drop(mark.start, Math.min(separator + 2, mark.contentEnd));
+          drop(mark.contentEnd, mark.end);
+        } else {
+          drop(mark.start, mark.contentStart);
+          drop(separator, mark.end);
+        }
+        break;
+      }
+    }
+  }
+  // Merge touching removals, then widen those that empty a whole line.
+  const merged: Array<[number, number]> = [];
+  for (const range of removed) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  for (let i = 0; i < merged.length; i++) {
+    const range = merged[i];
+    let lineStart = range[0];
+    while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+    const atLineStart = lineStart === 0 || text[lineStart - 1] === '\n';
+    if (!atLineStart) continue;
+    let lineEnd = range[1];
+    while (lineEnd < text.length && (text[lineEnd] === ' ' || text[lineEnd] === '\t' || text[lineEnd] === '\r')) lineEnd++;
+    if (lineEnd < text.length && text[lineEnd] !== '\n') continue;
+    if (lineEnd < text.length) lineEnd++;
+    else if (lineStart > 0) {
+      // Last line of the file: drop the break before it instead.
+      lineStart--;
+      if (lineStart > 0 && text[lineStart - 1] === '\r') lineStart--;
+    }
+    range[0] = lineStart;
+    range[1] = lineEnd;
+  }
+  const segments: Segment[] = [];
+  let viewText = '';
+  let cursor = 0;
+  let lastEnd = 0;
+  for (const [start, end] of merged) {
+    if (end <= lastEnd) continue;
+    const keepFrom = Math.max(cursor, lastEnd);
+    if (start > keepFrom) {
+      segments.push({ viewStart: viewText.length, sourceStart: keepFrom, length: start - keepFrom });
+      viewText += text.slice(keepFrom, start);
+    }
+    cursor = Math.max(cursor, end);
+    lastEnd = Math.max(lastEnd, end);
+  }
+  if (lastEnd < text.length) {
+    segments.push({ viewStart: viewText.length, sourceStart: lastEnd, length: text.length - lastEnd });
+    viewText += text.slice(lastEnd);
+  }
+  return new TextView(kind, viewText, segments, false);
+}
