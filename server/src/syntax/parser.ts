@@ -67,6 +67,8 @@ class BlockParser {
   /** The block that a following non-blank line continues. */
   private open?: OpenBlock;
   private pendingProposal?: ProposalNode;
+  /** Comments between a pending proposal and what it concerns: they move with the proposal. */
+  private afterProposal: CommentNode[] = [];
   private pendingComments: CommentNode[] = [];
   private readonly inlineHosts: Array<{ node: SyntaxNode; start: number; end: number }> = [];
 
@@ -244,8 +246,7 @@ class BlockParser {
     this.closeOpen();
     if (this.pendingProposal) {
       clause.proposal = this.pendingProposal;
-      section.children.push(this.pendingProposal);
-      this.pendingProposal = undefined;
+      this.flushPending(section);
     }
     this.takePending(clause);
     section.clauses.push(clause);
@@ -379,12 +380,10 @@ class BlockParser {
       return line + 1;
     }
     const proposal = this.pendingProposal;
-    this.pendingProposal = undefined;
     const resolution = this.startResolution(proposal ? proposal.viewStart : start);
     if (proposal) {
       resolution.proposal = proposal;
-      resolution.children.push(proposal);
-      this.takePending(proposal);
+      this.flushPending(resolution);
     }
     this.takePending(title);
     resolution.title = title;
@@ -397,6 +396,7 @@ class BlockParser {
     this.flushPending(this.container());
     const proposal: ProposalNode = { kind: 'proposal', ...base(start, end), action, identifier: identifier.trim() };
     this.doc.proposals.push(proposal);
+    this.takePending(proposal);
     this.pendingProposal = proposal;
     if (this.annex) {
       // A proposal never belongs to an annex's free text; it concerns what follows.
@@ -443,9 +443,8 @@ class BlockParser {
       comment.ignore = { wholeFile: directive[1] !== undefined, codes: directive[2].split(/[\s,]+/).filter((c) => c.length > 0) };
     }
     this.doc.comments.push(comment);
-    const container = this.container();
-    this.flushPending(container);
-    container.children.push(comment);
+    if (this.pendingProposal) this.afterProposal.push(comment);
+    else this.container().children.push(comment);
     this.pendingComments.push(comment);
     return this.lineIndexAfter(end);
   }
@@ -535,10 +534,11 @@ class BlockParser {
   // ---- pending proposal and comments -------------------------------------------------
 
   /** Attaches a proposal that no title or clause claimed to the given container. */
-  private flushPending(container: Container): void {
+  private flushPending(container: Container | ClauseNode): void {
     if (this.pendingProposal) {
-      container.children.push(this.pendingProposal);
+      container.children.push(this.pendingProposal, ...this.afterProposal);
       this.pendingProposal = undefined;
+      this.afterProposal = [];
     }
   }
 
