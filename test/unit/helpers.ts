@@ -17,7 +17,7 @@ export const SEED_DT = 'res130-busan-2014-dt67.reso';
 export function leafText(document: ParsedDocument): string {
   let out = '';
   let cursor = 0;
-  for (const leaf of leaves(document.root)) {
+  for (const leaf of leaves(document.root, document.amended)) {
     if (leaf.start !== cursor) throw new Error(`leaf at ${leaf.start} does not follow ${cursor}`);
     out += document.text.slice(leaf.start, leaf.end);
     cursor = leaf.end;

@@ -25,9 +25,9 @@ export function parseDocument(text: string): ParsedDocument {
   const diagnostics: SyntaxDiagnostic[] = [];
   const revisions = scanRevisions(text, diagnostics);
   const amended = buildView(text, revisions, 'amended');
-  const original = revisions.length === 0 ? amended : buildView(text, revisions, 'original');
   const root = safeParse(text, amended, diagnostics);
   checkFootnotes(root, diagnostics);
+  let original: TextView | undefined = revisions.length === 0 ? amended : undefined;
   let originalRoot: DocumentNode | undefined = revisions.length === 0 ? root : undefined;
   let lines: LineIndex | undefined;
   return {
@@ -35,14 +35,17 @@ export function parseDocument(text: string): ParsedDocument {
     root,
     revisions,
     amended,
-    original,
+    get original() {
+      original ??= buildView(text, revisions, 'original');
+      return original;
+    },
     diagnostics,
     get lines() {
       lines ??= new LineIndex(text);
       return lines;
     },
     originalRoot() {
-      originalRoot ??= safeParse(text, original, []);
+      originalRoot ??= safeParse(text, this.original, []);
       return originalRoot;
     },
   };
@@ -60,14 +63,13 @@ function safeParse(text: string, view: TextView, diagnostics: SyntaxDiagnostic[]
       end: 0,
       message: `The document could not be parsed (${error instanceof Error ? error.message : String(error)}); please report this text.`,
     });
-    const token = { kind: 'token' as const, start: 0, end: text.length, viewStart: 0, viewEnd: view.text.length, children: [] };
     return {
       kind: 'document',
       start: 0,
       end: text.length,
       viewStart: 0,
       viewEnd: view.text.length,
-      children: [token],
+      children: [],
       resolutions: [],
       annexes: [],
       paragraphs: [],

@@ -1,11 +1,13 @@
 // The syntax tree. Every node has source offsets (start, end) and the offsets of the same
-// text in the view it was parsed from (viewStart, viewEnd). After parsing, `children`
-// covers the node's source range without gaps: between structural children, `token`
-// leaves hold the plain text and `markup` leaves hold what the view drops (revision
-// delimiters, deleted or inserted text), so the leaves give back the source exactly.
+// text in the view it was parsed from (viewStart, viewEnd). Children nest inside their
+// parent and never overlap; the characters of a node that no child covers are the node's
+// own text. `leaves()` yields them as `token` leaves (text the view keeps) and `markup`
+// leaves (revision delimiters and removed text), so the leaves give back the source
+// exactly. Leaves are made on demand rather than stored, which keeps parsing fast.
 
 import type { HeadingKind } from './vocabulary';
 import type { LabelForm } from './labels';
+import type { TextView } from './revisions';
 
 export interface Span {
   start: number;
@@ -19,8 +21,10 @@ interface NodeBase extends Span {
   parent?: SyntaxNode;
 }
 
-export interface TokenNode extends NodeBase {
+/** A run of a node's own text. */
+export interface Leaf extends Span {
   kind: 'token' | 'markup';
+  parent: SyntaxNode;
 }
 
 export interface DocumentNode extends NodeBase {
@@ -183,7 +187,6 @@ export interface InlineNode extends NodeBase {
 }
 
 export type SyntaxNode =
-  | TokenNode
   | DocumentNode
   | FrontMatterNode
   | ProposalNode
@@ -210,19 +213,28 @@ export function* walk(node: SyntaxNode): Generator<SyntaxNode> {
 }
 
 /** The leaves of the tree in order: their texts concatenate to the source. */
-export function* leaves(node: SyntaxNode): Generator<SyntaxNode> {
-  if (node.children.length === 0) {
-    yield node;
-    return;
+export function* leaves(node: SyntaxNode, view?: TextView): Generator<Leaf> {
+  let cursor = node.start;
+  for (const child of node.children) {
+    if (child.start > cursor) yield* ownText(node, cursor, child.start, view);
+    yield* leaves(child, view);
+    cursor = child.end;
   }
-  for (const child of node.children) yield* leaves(child);
+  if (node.end > cursor) yield* ownText(node, cursor, node.end, view);
+}
+
+function ownText(parent: SyntaxNode, start: number, end: number, view: TextView | undefined): Leaf[] {
+  if (!view) return [{ kind: 'token', start, end, parent }];
+  const out: Leaf[] = [];
+  view.sourceRuns(start, end, (kept, from, to) => out.push({ kind: kept ? 'token' : 'markup', start: from, end: to, parent }));
+  return out;
 }
 
 /** Innermost node containing the offset (end-inclusive, so a cursor after a word still finds it). */
 export function nodeAt(root: SyntaxNode, offset: number): SyntaxNode {
   let node = root;
   for (;;) {
-    const next = node.children.find((c) => c.kind !== 'token' && c.kind !== 'markup' && c.start <= offset && offset <= c.end);
+    const next = node.children.find((c) => c.start <= offset && offset <= c.end);
     if (!next) return node;
     node = next;
   }

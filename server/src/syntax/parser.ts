@@ -29,26 +29,32 @@ import type {
   SyntaxNode,
   TitleForm,
   TitleNode,
-  TokenNode,
 } from './nodes';
 
 export const FRONT_MATTER_KEYS: readonly string[] = ['document', 'date', 'original', 'meeting', 'source'];
 
+// Line patterns are sticky and run on the whole view text at a line start, so no line is copied.
 const PROPOSAL_LINE = /^(\(MOD\)|MOD|ADD\*?|SUP\*?|NOC)(?:[ \t]+(\S.*?))?[ \t]*$/;
-const LETTER_LABEL = /^([a-z]{1,4})\)(?=[ \t]|$)/;
-const NUMBER_LABEL = /^(\d{1,4}(?:\.\d{1,3})*)(?=[ \t])/;
-const SUB_LABEL = /^(?:([a-z]{1,6})\)|(\d{1,3})\)|(\d{1,4}(?:\.\d{1,3})*)(?=[ \t])|(-)(?=[ \t]|$))/;
-const ITALIC_LINE = /^\*(?!\*)([^*]*[^*\s])\*[ \t]*$/;
-const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]+)\]:/;
+const LETTER_LABEL = /([a-z]{1,4})\)(?=[ \t\r\n]|$)/y;
+const NUMBER_LABEL = /(\d{1,4}(?:\.\d{1,3})*)(?=[ \t])/y;
+const SUB_LABEL = /(?:([a-z]{1,6})\)|(\d{1,3})\)|(\d{1,4}(?:\.\d{1,3})*)(?=[ \t])|(-)(?=[ \t\r\n]|$))/y;
+const ITALIC_LINE = /\*(?!\*)([^*\n]*[^*\s])\*[ \t]*(?=\r?\n|$)/y;
+const FOOTNOTE_DEFINITION = /\[\^([^\]\s]+)\]:/y;
 const INLINE = /\*\*(?=\S)([^*\n]*?\S)\*\*|\*(?=[^\s*])([^*\n]*?[^\s*])?\*|\[\^([^\]\s]+)\]/g;
+
+/** Shared by nodes that have no children, so that thousands of labels do not each allocate one. */
+const NO_CHILDREN = Object.freeze([]) as unknown as SyntaxNode[];
+const NO_ITEMS = Object.freeze([]) as unknown as ClauseNode[];
+
+function stickyAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
 const IGNORE_DIRECTIVE = /^\s*reso-ignore(-file)?\s+([\w.\-,\s]+?)\s*$/;
 
 type Container = DocumentNode | ResolutionNode | AnnexNode | SectionNode;
 type OpenBlock = ClauseNode | ParagraphNode | FootnoteDefinitionNode;
 
-function base(viewStart: number, viewEnd: number): { start: number; end: number; viewStart: number; viewEnd: number; children: SyntaxNode[] } {
-  return { start: 0, end: 0, viewStart, viewEnd, children: [] };
-}
 
 export function parseView(source: string, view: TextView, diagnostics: SyntaxDiagnostic[]): DocumentNode {
   return new BlockParser(source, view, diagnostics).parse();
@@ -63,7 +69,7 @@ class BlockParser {
   private annex?: AnnexNode;
   private section?: SectionNode;
   /** Clauses of the current section that sub-items may still attach to, outermost first. */
-  private clauseStack: ClauseNode[] = [];
+  private readonly clauseStack: ClauseNode[] = [];
   /** The block that a following non-blank line continues. */
   private open?: OpenBlock;
   private pendingProposal?: ProposalNode;
@@ -80,7 +86,7 @@ class BlockParser {
     this.text = view.text;
     this.doc = {
       kind: 'document',
-      ...base(0, this.text.length),
+      start: 0, end: 0, viewStart: 0, viewEnd: this.text.length, children: [], parent: undefined,
       resolutions: [],
       annexes: [],
       paragraphs: [],
@@ -129,40 +135,53 @@ class BlockParser {
     if (code === 60 /* < */ && text.startsWith('<!--', first)) return this.parseComment(line, first);
     if (first > start) return this.parseIndented(line, start, first, end);
     if (code === 35 /* # */) return this.parseTitleLine(line, start, end);
-    const content = text.slice(start, end);
+    if (code >= 97 && code <= 122) {
+      const letter = stickyAt(LETTER_LABEL, text, start);
+      if (letter && letter.index + letter[0].length <= end) {
+        return this.parseClause(line, start, end, start, start + letter[1].length + 1, letter[1], 'paren');
+      }
+      if (!this.open && !this.annex && this.isPlainHeading(line, start, end)) {
+        return this.parseHeading(line, start, end, start, start + text.slice(start, end).trimEnd().length, false);
+      }
+      return this.parseTextLine(line, start, end);
+    }
+    if (code >= 48 && code <= 57) {
+      const number = stickyAt(NUMBER_LABEL, text, start);
+      if (number && number.index + number[0].length < end) {
+        return this.parseClause(line, start, end, start, start + number[1].length, number[1], 'number');
+      }
+      return this.parseTextLine(line, start, end);
+    }
     if (code === 91 /* [ */) {
-      const match = FOOTNOTE_DEFINITION.exec(content);
-      if (match) return this.parseFootnoteDefinition(line, start, end, match[1]);
+      const match = stickyAt(FOOTNOTE_DEFINITION, text, start);
+      if (match && match.index + match[0].length <= end) return this.parseFootnoteDefinition(line, start, end, match[1]);
     }
     if ((code >= 65 && code <= 90) || code === 40 /* ( */) {
+      const content = text.slice(start, end);
       const proposal = PROPOSAL_LINE.exec(content);
       if (proposal) return this.parseProposal(start, end, proposal[1] as ProposalAction, proposal[2] ?? '');
       if (content.startsWith('Reasons:')) return this.startParagraph(start, end, 'reasons', line);
     }
-    if (code === 42 /* * */) {
-      const italic = ITALIC_LINE.exec(content);
-      if (italic && !this.annex) return this.parseHeading(line, start, end, start + 1, start + 1 + italic[1].length, true);
-    }
-    if (code >= 97 && code <= 122) {
-      const letter = LETTER_LABEL.exec(content);
-      if (letter) return this.parseClause(line, start, end, start, start + letter[1].length + 1, letter[1], 'paren');
-      if (!this.open && !this.annex && this.isPlainHeading(line, content)) {
-        return this.parseHeading(line, start, end, start, start + content.trimEnd().length, false);
+    if (code === 42 /* * */ && !this.annex) {
+      const italic = stickyAt(ITALIC_LINE, text, start);
+      if (italic && italic.index + italic[0].length <= end) {
+        return this.parseHeading(line, start, end, start + 1, start + 1 + italic[1].length, true);
       }
-    } else if (code >= 48 && code <= 57) {
-      const number = NUMBER_LABEL.exec(content);
-      if (number) return this.parseClause(line, start, end, start, start + number[1].length, number[1], 'number');
     }
     return this.parseTextLine(line, start, end);
   }
 
-  private isPlainHeading(line: number, content: string): boolean {
-    if (content.length > 200 || /[;.:]\s*$/.test(content)) return false;
-    const heading = classifyHeading(content);
-    if (!heading.known) return false;
+  private isPlainHeading(line: number, start: number, end: number): boolean {
+    if (end - start > 200) return false;
+    const content = this.text.slice(start, end);
+    if (/[;.:,]\s*$/.test(content) || !classifyHeading(content).known) return false;
     if (line + 1 >= this.lineStarts.length) return true;
-    const next = this.text.slice(this.lineStarts[line + 1], this.lineEnds[line + 1]);
-    return next.trim() === '' || LETTER_LABEL.test(next) || NUMBER_LABEL.test(next);
+    const nextStart = this.lineStarts[line + 1];
+    const nextEnd = this.lineEnds[line + 1];
+    if (this.text.slice(nextStart, nextEnd).trim() === '') return true;
+    const letter = stickyAt(LETTER_LABEL, this.text, nextStart);
+    const number = stickyAt(NUMBER_LABEL, this.text, nextStart);
+    return (letter !== null && letter.index + letter[0].length <= nextEnd) || (number !== null && number.index + number[0].length < nextEnd);
   }
 
   private parseTextLine(line: number, start: number, end: number): number {
@@ -183,7 +202,8 @@ class BlockParser {
   }
 
   private parseIndented(line: number, start: number, first: number, end: number): number {
-    const match = SUB_LABEL.exec(this.text.slice(first, end));
+    const found = stickyAt(SUB_LABEL, this.text, first);
+    const match = found && found.index + found[0].length <= end ? found : null;
     if (!match || !this.section || this.annex) {
       if (this.open) {
         this.extendOpen(end);
@@ -202,6 +222,7 @@ class BlockParser {
     clause.textViewStart = labelEnd;
     if (parent) {
       if (parent.items.length === 0) parent.textViewEnd = Math.min(parent.textViewEnd, parent.viewEnd);
+      if (parent.items === NO_ITEMS) parent.items = [];
       parent.items.push(clause);
       parent.children.push(clause);
       this.takePending(clause);
@@ -227,16 +248,14 @@ class BlockParser {
   }
 
   private newLabel(viewStart: number, viewEnd: number, value: string, form: LabelForm): LabelNode {
-    return { kind: 'label', ...base(viewStart, viewEnd), value, form };
+    return { kind: 'label', start: 0, end: 0, viewStart, viewEnd, children: NO_CHILDREN, parent: undefined, value, form };
   }
 
   private newClause(viewStart: number, viewEnd: number, depth: number, label: LabelNode | undefined): ClauseNode {
-    const clause: ClauseNode = { kind: 'clause', ...base(viewStart, viewEnd), depth, items: [], textViewStart: viewStart, textViewEnd: viewEnd };
-    if (label) {
-      clause.label = label;
-      clause.children.push(label);
-    }
-    return clause;
+    return {
+      kind: 'clause', start: 0, end: 0, viewStart, viewEnd, children: label ? [label] : [], parent: undefined,
+      depth, label, proposal: undefined, items: NO_ITEMS, textViewStart: viewStart, textViewEnd: viewEnd,
+    };
   }
 
   /** Adds a clause of depth 0 to the current section. */
@@ -251,7 +270,8 @@ class BlockParser {
     this.takePending(clause);
     section.clauses.push(clause);
     section.children.push(clause);
-    this.clauseStack = [clause];
+    this.clauseStack.length = 0;
+    this.clauseStack.push(clause);
     this.open = clause;
   }
 
@@ -273,20 +293,20 @@ class BlockParser {
     if (!/:\s*$/.test(this.text.slice(open.viewStart, open.viewEnd))) return;
     section.clauses.pop();
     const index = section.children.indexOf(open);
-    const intro: ParagraphNode = { kind: 'paragraph', ...base(open.viewStart, open.viewEnd), role: 'intro' };
+    const intro: ParagraphNode = { kind: 'paragraph', start: 0, end: 0, viewStart: open.viewStart, viewEnd: open.viewEnd, children: [], parent: undefined, role: 'intro' };
     section.children[index] = intro;
     section.intro = intro;
     for (const comment of this.doc.comments) if (comment.target === open) comment.target = intro;
-    this.clauseStack = [];
+    this.clauseStack.length = 0;
   }
 
   private startParagraph(start: number, end: number, role: ParagraphRole, line: number): number {
     this.closeOpen();
-    const paragraph: ParagraphNode = { kind: 'paragraph', ...base(start, end), role };
+    const paragraph: ParagraphNode = { kind: 'paragraph', start: 0, end: 0, viewStart: start, viewEnd: end, children: [], parent: undefined, role };
     let container: Container;
     if (role === 'reasons' && this.resolution) {
       this.section = undefined;
-      this.clauseStack = [];
+      this.clauseStack.length = 0;
       this.resolution.reasons = paragraph;
       container = this.resolution;
     } else {
@@ -312,7 +332,7 @@ class BlockParser {
     const phrase = normalizePhrase(this.text.slice(phraseStart, phraseEnd));
     const heading: HeadingNode = {
       kind: 'heading',
-      ...base(start, end),
+      start: 0, end: 0, viewStart: start, viewEnd: end, children: [], parent: undefined,
       phrase,
       italic,
       ...headingClass(phrase),
@@ -321,22 +341,22 @@ class BlockParser {
     };
     if (!this.resolution) this.startResolution(start);
     const resolution = this.resolution as ResolutionNode;
-    const section: SectionNode = { kind: 'section', ...base(start, end), heading, clauses: [] };
+    const section: SectionNode = { kind: 'section', start: 0, end: 0, viewStart: start, viewEnd: end, children: [], parent: undefined, heading, clauses: [] };
     this.flushPending(resolution);
     this.takePending(section);
     section.children.push(heading);
     resolution.sections.push(section);
     resolution.children.push(section);
     this.section = section;
-    this.clauseStack = [];
+    this.clauseStack.length = 0;
     return line + 1;
   }
 
   private startResolution(viewStart: number): ResolutionNode {
     this.section = undefined;
     this.annex = undefined;
-    this.clauseStack = [];
-    const resolution: ResolutionNode = { kind: 'resolution', ...base(viewStart, viewStart), sections: [], paragraphs: [] };
+    this.clauseStack.length = 0;
+    const resolution: ResolutionNode = { kind: 'resolution', start: 0, end: 0, viewStart: viewStart, viewEnd: viewStart, children: [], parent: undefined, sections: [], paragraphs: [] };
     this.doc.resolutions.push(resolution);
     this.doc.children.push(resolution);
     this.resolution = resolution;
@@ -353,25 +373,25 @@ class BlockParser {
     this.closeOpen();
     const content = text.slice(start + level, end).trim();
     if (level >= 2) {
-      const subtitle: SubtitleNode = { kind: 'subtitle', ...base(start, end), text: content };
+      const subtitle: SubtitleNode = { kind: 'subtitle', start: 0, end: 0, viewStart: start, viewEnd: end, children: [], parent: undefined, text: content };
       const container = this.annex ?? this.resolution ?? this.doc;
       if (container.kind === 'resolution' && !container.subtitle && container.sections.length === 0) container.subtitle = subtitle;
       this.section = undefined;
-      this.clauseStack = [];
+      this.clauseStack.length = 0;
       this.flushPending(container);
       this.takePending(subtitle);
       container.children.push(subtitle);
       this.inlineHosts.push({ node: subtitle, start: start + level, end });
       return line + 1;
     }
-    const title: TitleNode = { kind: 'title', ...base(start, end), ...parseTitleText(content) };
+    const title: TitleNode = { kind: 'title', start: 0, end: 0, viewStart: start, viewEnd: end, children: [], parent: undefined, ...parseTitleText(content) };
     this.inlineHosts.push({ node: title, start: start + level, end });
     if (title.form === 'annex') {
       this.flushPending(this.doc);
       this.section = undefined;
       this.resolution = undefined;
-      this.clauseStack = [];
-      const annex: AnnexNode = { kind: 'annex', ...base(start, end), title, paragraphs: [] };
+      this.clauseStack.length = 0;
+      const annex: AnnexNode = { kind: 'annex', start: 0, end: 0, viewStart: start, viewEnd: end, children: [], parent: undefined, title, paragraphs: [] };
       this.takePending(annex);
       annex.children.push(title);
       this.doc.annexes.push(annex);
@@ -394,7 +414,7 @@ class BlockParser {
   private parseProposal(start: number, end: number, action: ProposalAction, identifier: string): number {
     this.closeOpen();
     this.flushPending(this.container());
-    const proposal: ProposalNode = { kind: 'proposal', ...base(start, end), action, identifier: identifier.trim() };
+    const proposal: ProposalNode = { kind: 'proposal', start: 0, end: 0, viewStart: start, viewEnd: end, children: [], parent: undefined, action, identifier: identifier.trim() };
     this.doc.proposals.push(proposal);
     this.takePending(proposal);
     this.pendingProposal = proposal;
@@ -411,7 +431,7 @@ class BlockParser {
     this.flushPending(container);
     const definition: FootnoteDefinitionNode = {
       kind: 'footnoteDefinition',
-      ...base(start, end),
+      start: 0, end: 0, viewStart: start, viewEnd: end, children: [], parent: undefined,
       id,
       markerEnd: 0,
     };
@@ -437,7 +457,7 @@ class BlockParser {
       });
     } else end = close + 3;
     const content = this.text.slice(first + 4, close < 0 ? end : close);
-    const comment: CommentNode = { kind: 'comment', ...base(first, end), content };
+    const comment: CommentNode = { kind: 'comment', start: 0, end: 0, viewStart: first, viewEnd: end, children: [], parent: undefined, content };
     const directive = IGNORE_DIRECTIVE.exec(content);
     if (directive) {
       comment.ignore = { wholeFile: directive[1] !== undefined, codes: directive[2].split(/[\s,]+/).filter((c) => c.length > 0) };
@@ -481,7 +501,7 @@ class BlockParser {
       });
       return 0;
     }
-    const node: FrontMatterNode = { kind: 'frontMatter', ...base(0, this.lineEnds[close]), entries: [] };
+    const node: FrontMatterNode = { kind: 'frontMatter', start: 0, end: 0, viewStart: 0, viewEnd: this.lineEnds[close], children: [], parent: undefined, entries: [] };
     const seen = new Set<string>();
     for (let line = 1; line < close; line++) {
       const start = this.lineStarts[line];
@@ -557,7 +577,6 @@ class BlockParser {
     doc.end = this.source.length;
     doc.viewStart = 0;
     doc.viewEnd = this.text.length;
-    fillLeaves(doc, this.view);
   }
 
   private blockSpan(node: SyntaxNode): void {
@@ -586,12 +605,17 @@ class BlockParser {
   }
 
   private finish(node: SyntaxNode): void {
-    for (const child of node.children) this.finish(child);
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      this.finish(children[i]);
+      children[i].parent = node;
+    }
     switch (node.kind) {
       case 'document':
       case 'resolution':
       case 'annex':
       case 'section':
+        dropOverlaps(node);
         if (node.children.length > 0) {
           node.viewStart = Math.min(node.viewStart, node.children[0].viewStart);
           node.viewEnd = Math.max(node.viewEnd, node.children[node.children.length - 1].viewEnd);
@@ -654,25 +678,55 @@ class BlockParser {
     }
   }
 
+  /** Offsets of every `*` and `[` in the view, found once so that each block's check is a binary search. */
+  private markerOffsets?: number[];
+
+  private hasInlineMarker(from: number, to: number): boolean {
+    if (!this.markerOffsets) {
+      const offsets: number[] = [];
+      const text = this.text;
+      let star = text.indexOf('*');
+      let bracket = text.indexOf('[^');
+      while (star >= 0 || bracket >= 0) {
+        if (bracket < 0 || (star >= 0 && star < bracket)) {
+          offsets.push(star);
+          star = text.indexOf('*', star + 1);
+        } else {
+          offsets.push(bracket);
+          bracket = text.indexOf('[^', bracket + 1);
+        }
+      }
+      this.markerOffsets = offsets;
+    }
+    const offsets = this.markerOffsets;
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < offsets.length && offsets[lo] < to;
+  }
+
   /** Italics, bold and footnote references between two view offsets, with source spans. */
   private inlineNodes(from: number, to: number): SyntaxNode[] {
+    if (to <= from || !this.hasInlineMarker(from, to)) return NO_CHILDREN;
     const out: SyntaxNode[] = [];
-    if (to <= from) return out;
-    const text = this.text;
-    if (text.indexOf('*', from) < 0 && text.indexOf('[^', from) < 0) return out;
-    INLINE.lastIndex = from;
+    const text = this.text.slice(from, to);
+    INLINE.lastIndex = 0;
     for (;;) {
       const match = INLINE.exec(text);
-      if (!match || match.index + match[0].length > to) break;
-      const start = match.index;
+      if (!match) break;
+      const start = from + match.index;
       const end = start + match[0].length;
       if (match[3] !== undefined) {
-        const reference: FootnoteReferenceNode = { kind: 'footnoteReference', ...base(start, end), id: match[3] };
+        const reference: FootnoteReferenceNode = { kind: 'footnoteReference', start: 0, end: 0, viewStart: start, viewEnd: end, children: NO_CHILDREN, parent: undefined, id: match[3] };
         this.inlineSpan(reference);
         this.doc.footnoteReferences.push(reference);
         out.push(reference);
       } else {
-        const inline: InlineNode = { kind: match[1] !== undefined ? 'bold' : 'italic', ...base(start, end) };
+        const inline: InlineNode = { kind: match[1] !== undefined ? 'bold' : 'italic', start: 0, end: 0, viewStart: start, viewEnd: end, children: NO_CHILDREN, parent: undefined };
         this.inlineSpan(inline);
         out.push(inline);
       }
@@ -742,28 +796,20 @@ export function titleCase(place: string): string {
   return place.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, separator: string, letter: string) => separator + letter.toUpperCase());
 }
 
-/** Fills every node's children with leaves so that they cover the node's source range. */
-function fillLeaves(node: SyntaxNode, view: TextView): void {
-  const filled: SyntaxNode[] = [];
-  let cursor = node.start;
-  for (const child of node.children) {
-    if (child.start < cursor || child.end > node.end) continue; // never overlap: keep the tree lossless
-    if (child.start > cursor) pushLeaves(filled, cursor, child.start, view);
-    fillLeaves(child, view);
-    child.parent = node;
-    filled.push(child);
-    cursor = child.end;
+/** Children must follow each other without overlapping; a child that would overlap is left to its parent's own text. */
+function dropOverlaps(node: SyntaxNode): void {
+  const children = node.children;
+  let cursor = -1;
+  let ok = true;
+  for (const child of children) {
+    if (child.start < cursor) ok = false;
+    cursor = Math.max(cursor, child.end);
   }
-  if (cursor < node.end) pushLeaves(filled, cursor, node.end, view);
-  for (const leaf of filled) leaf.parent = node;
-  node.children = filled;
-}
-
-/** Leaves for a stretch of source: text the view keeps is `token`, text it drops is `markup`. */
-function pushLeaves(out: SyntaxNode[], start: number, end: number, view: TextView): void {
-  view.sourceRuns(start, end, (kept, from, to) => out.push(leaf(kept ? 'token' : 'markup', from, to)));
-}
-
-function leaf(kind: TokenNode['kind'], start: number, end: number): TokenNode {
-  return { kind, start, end, viewStart: 0, viewEnd: 0, children: [] };
+  if (ok) return;
+  cursor = -1;
+  node.children = children.filter((child) => {
+    if (child.start < cursor) return false;
+    cursor = child.end;
+    return true;
+  });
 }

@@ -95,6 +95,7 @@ export class TextView {
   private readonly viewStarts: Int32Array;
   private readonly sourceStarts: Int32Array;
   private readonly lengths: Int32Array;
+  private lastSegment = 0;
 
   constructor(
     readonly kind: ViewKind,
@@ -112,7 +113,12 @@ export class TextView {
     if (this.identity) return offset;
     const n = this.viewStarts.length;
     if (n === 0) return 0;
-    const i = lastAtOrBefore(this.viewStarts, offset);
+    // Callers mostly ask in increasing order: try the segment of the last answer first.
+    let i = this.lastSegment;
+    if (!(this.viewStarts[i] <= offset && (i + 1 >= n || this.viewStarts[i + 1] > offset))) {
+      i = lastAtOrBefore(this.viewStarts, offset);
+      this.lastSegment = Math.max(0, i);
+    }
     if (i < 0) return this.sourceStarts[0];
     return this.sourceStarts[i] + Math.min(offset - this.viewStarts[i], this.lengths[i]);
   }
@@ -251,22 +257,25 @@ export function buildView(text: string, marks: readonly RevisionMark[], kind: Vi
     range[1] = lineEnd;
   }
   const segments: Segment[] = [];
-  let viewText = '';
+  // Pieces are joined once: a string grown by `+=` stays a rope, slow to index into.
+  const pieces: string[] = [];
+  let viewLength = 0;
   let cursor = 0;
   let lastEnd = 0;
   for (const [start, end] of merged) {
     if (end <= lastEnd) continue;
     const keepFrom = Math.max(cursor, lastEnd);
     if (start > keepFrom) {
-      segments.push({ viewStart: viewText.length, sourceStart: keepFrom, length: start - keepFrom });
-      viewText += text.slice(keepFrom, start);
+      segments.push({ viewStart: viewLength, sourceStart: keepFrom, length: start - keepFrom });
+      pieces.push(text.slice(keepFrom, start));
+      viewLength += start - keepFrom;
     }
     cursor = Math.max(cursor, end);
     lastEnd = Math.max(lastEnd, end);
   }
   if (lastEnd < text.length) {
-    segments.push({ viewStart: viewText.length, sourceStart: lastEnd, length: text.length - lastEnd });
-    viewText += text.slice(lastEnd);
+    segments.push({ viewStart: viewLength, sourceStart: lastEnd, length: text.length - lastEnd });
+    pieces.push(text.slice(lastEnd));
   }
-  return new TextView(kind, viewText, segments, false);
+  return new TextView(kind, pieces.join(''), segments, false);
 }
