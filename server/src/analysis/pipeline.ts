@@ -13,8 +13,17 @@ export interface AnalysisSettings {
 
 export const DEFAULT_SETTINGS: AnalysisSettings = { severity: {} };
 
+/** What checks may look at beyond the document: other documents, through a narrow interface. */
+export interface DocumentSource {
+  uris(): string[];
+  document(uri: string): ParsedDocument | undefined;
+}
+
 export interface CheckContext {
   readonly settings: AnalysisSettings;
+  /** The workspace the document belongs to, when there is one. */
+  readonly service?: DocumentSource;
+  readonly uri?: string;
 }
 
 export type Check = (document: ParsedDocument, context: CheckContext) => SyntaxDiagnostic[];
