@@ -15,7 +15,7 @@ function run(...args: string[]): { code: number; out: string; err: string } {
 describe('command line', () => {
   const folder = mkdtempSync(join(tmpdir(), 'reso-cli-'));
   const broken = join(folder, 'broken.reso');
-  writeFileSync(broken, '*recalling*\n\na) text {++ never closed;\nb) note[^9],\n');
+  writeFileSync(broken, '*recalling*\n\na) text {++ never closed;\nb) note[^9].\n');
 
   it('checks the seeds without errors (exit 0)', () => {
     const result = run('check', join(ROOT, 'seeds'));

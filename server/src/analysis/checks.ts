@@ -1,5 +1,6 @@
 // The list of checks run on every document, in order.
 
 import type { Check } from './pipeline';
+import { STRUCTURE_CHECKS } from './structure';
 
-export const CHECKS: readonly Check[] = [];
+export const CHECKS: readonly Check[] = [...STRUCTURE_CHECKS];

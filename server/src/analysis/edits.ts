@@ -35,10 +35,17 @@ export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
 export function compatibleEdits(edits: readonly OffsetEdit[]): OffsetEdit[] {
   const kept: OffsetEdit[] = [];
   for (const edit of edits) {
-    const clash = kept.some((k) => edit.start < k.end && k.start < edit.end || (edit.start === edit.end && k.start === edit.start && k.end === k.start));
+    const clash = kept.some((k) => (edit.start < k.end && k.start < edit.end) || (edit.start === edit.end && k.start === edit.start && k.end === k.start));
     if (!clash) kept.push(edit);
   }
   return kept;
 }
 
-export type FixProvider = (document: ParsedDocument, diagnostic: SyntaxDiagnostic) => Fix[];
+export interface FixOptions {
+  /** Whether relabels and other fixes are written as revision marks: see `tracksChanges`. */
+  trackChanges: 'auto' | 'always' | 'never';
+}
+
+export const DEFAULT_FIX_OPTIONS: FixOptions = { trackChanges: 'auto' };
+
+export type FixProvider = (document: ParsedDocument, diagnostic: SyntaxDiagnostic, options: FixOptions) => Fix[];

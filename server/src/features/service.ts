@@ -14,27 +14,17 @@ import type {
   SelectionRange,
 } from 'vscode-languageserver-types';
 import { CHECKS } from '../analysis/checks';
-import { DEFAULT_SETTINGS, diagnose, type AnalysisSettings, type Check } from '../analysis/pipeline';
+import { diagnose, type Check } from '../analysis/pipeline';
+import { DEFAULT_RESOLUTION_SETTINGS, type ResolutionSettings } from '../analysis/settings';
 import { parseDocument, type ParsedDocument, type SyntaxDiagnostic } from '../syntax';
 import { toLspDiagnostic } from './diagnostics';
+import { registerStructureFeatures } from './structureFeatures';
 import { foldingRanges } from './folding';
 import { selectionRanges } from './selection';
 import { documentSymbols } from './symbols';
 
-export type TrackChanges = 'auto' | 'always' | 'never';
-
-export interface ServiceSettings {
-  analysis: AnalysisSettings;
-  renumber: { trackChanges: TrackChanges };
-  /** Enter at the end of a clause starts the next clause with its label. */
-  onTypeLabels: boolean;
-}
-
-export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
-  analysis: DEFAULT_SETTINGS,
-  renumber: { trackChanges: 'auto' },
-  onTypeLabels: true,
-};
+export type ServiceSettings = ResolutionSettings;
+export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = DEFAULT_RESOLUTION_SETTINGS;
 
 /** What a feature provider gets: the service, the document and where the request points. */
 export interface FeatureRequest {
@@ -65,6 +55,10 @@ export class LanguageService {
   readonly referencesProviders: ReferencesProvider[] = [];
   readonly completionProviders: CompletionProvider[] = [];
   readonly codeActionProviders: CodeActionProvider[] = [];
+
+  constructor() {
+    registerStructureFeatures(this);
+  }
 
   setDocument(uri: string, text: string, version = 0): void {
     const current = this.documents.get(uri);

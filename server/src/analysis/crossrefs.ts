@@ -1,0 +1,106 @@
+// Internal cross-references: an italic section name with an optional clause label,
+// `*resolves* 5`, `*considering c)*`, `*considering further* b)`, `*bearing in mind*`.
+// They are read on the amended view and resolved within their own resolution.
+
+import { allClauses, walk, type ClauseNode, type ParsedDocument, type ResolutionNode, type SectionNode } from '../syntax';
+import { classifyHeading, normalizePhrase } from '../syntax/vocabulary';
+
+export interface CrossReference {
+  /** Source range of the whole reference (italics and label). */
+  start: number;
+  end: number;
+  phrase: string;
+  /** The label as written, without `)`: `c`, `5`; absent for a whole section. */
+  label?: string;
+  /** View range of the label's characters (without `)`), for rewriting it. */
+  labelViewStart?: number;
+  labelViewEnd?: number;
+  /** Source range of the label. */
+  labelStart?: number;
+  labelEnd?: number;
+  resolution: ResolutionNode;
+  section?: SectionNode;
+  clause?: ClauseNode;
+}
+
+const INSIDE = /^(.*?[a-z])(?:\s+(?:([a-z]{1,3})\)|(\d+(?:\.\d+)*)))?$/;
+const AFTER = /^[ \t]+(?:([a-z]{1,3})\)|(\d+(?:\.\d+)*))(?![\w/-])/;
+
+/** Every cross-reference of the document, resolved where possible. */
+export function crossReferences(document: ParsedDocument): CrossReference[] {
+  const out: CrossReference[] = [];
+  const view = document.amended;
+  const text = view.text;
+  for (const resolution of document.root.resolutions) {
+    for (const node of walk(resolution)) {
+      if (node.kind !== 'italic' || node.parent?.kind === 'heading') continue;
+      const inner = text.slice(node.viewStart + 1, node.viewEnd - 1);
+      const match = INSIDE.exec(inner);
+      if (!match) continue;
+      const phrase = normalizePhrase(match[1]);
+      const section = resolution.sections.find((s) => s.heading.phrase === phrase);
+      if (!section && !classifyHeading(phrase).known) continue;
+      const reference: CrossReference = { start: node.start, end: node.end, phrase, resolution, section };
+      let labelView: [number, number] | undefined;
+      const insideLabel = match[2] ?? match[3];
+      if (insideLabel !== undefined) {
+        const at = node.viewStart + 1 + inner.lastIndexOf(insideLabel);
+        labelView = [at, at + insideLabel.length];
+      } else {
+        const after = AFTER.exec(text.slice(node.viewEnd, node.viewEnd + 24));
+        if (after) {
+          const value = after[1] ?? after[2];
+          const at = node.viewEnd + after[0].indexOf(value);
+          labelView = [at, at + value.length];
+          reference.end = view.toSourceEnd(at + value.length + (after[1] ? 1 : 0));
+        }
+      }
+      if (labelView) {
+        reference.label = text.slice(labelView[0], labelView[1]);
+        reference.labelViewStart = labelView[0];
+        reference.labelViewEnd = labelView[1];
+        reference.labelStart = view.toSource(labelView[0]);
+        reference.labelEnd = view.toSourceEnd(labelView[1]);
+        if (section) reference.clause = findClause(section, reference.label);
+      }
+      out.push(reference);
+    }
+  }
+  return out;
+}
+
+/** The clause of a section with this label; with duplicates, the first one. */
+export function findClause(section: SectionNode, label: string): ClauseNode | undefined {
+  return section.clauses.find((c) => c.label?.value === label);
+}
+
+/** The label of a clause as printed: `c)` or `5`. */
+export function printedLabel(clause: ClauseNode): string {
+  const label = clause.label;
+  if (!label) return '';
+  return label.form === 'paren' ? `${label.value})` : label.value;
+}
+
+/** A clause's full text on the amended view, sub-items included, without its label. */
+export function clauseText(document: ParsedDocument, clause: ClauseNode): string {
+  const text = document.amended.text;
+  const lines = [text.slice(clause.textViewStart, clause.textViewEnd).trim()];
+  for (const item of allClauses(clause.items)) {
+    lines.push(`${'  '.repeat(item.depth - clause.depth)}${printedLabel(item)} ${text.slice(item.textViewStart, item.textViewEnd).trim()}`);
+  }
+  return lines.join('\n');
+}
+
+/** The section and clause that contain an offset. */
+export function clauseAt(document: ParsedDocument, offset: number): { resolution: ResolutionNode; section: SectionNode; clause?: ClauseNode } | undefined {
+  for (const resolution of document.root.resolutions) {
+    if (offset < resolution.start || offset > resolution.end) continue;
+    for (const section of resolution.sections) {
+      if (offset < section.start || offset > section.end) continue;
+      let found: ClauseNode | undefined;
+      for (const clause of allClauses(section.clauses)) if (clause.start <= offset && offset <= clause.end) found = clause;
+      return { resolution, section, clause: found };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,50 @@
+// Fix providers by diagnostic code, and "fix all": every safe fix of a document in one edit.
+
+import { parseDocument, type ParsedDocument, type SyntaxDiagnostic } from '../syntax';
+import { applyEdits, compatibleEdits, type Fix, type FixOptions, type FixProvider, type OffsetEdit } from './edits';
+import { codeMatches } from './pipeline';
+import { listsWithProblems, planRenumber, tracksChanges } from './renumber';
+import { duplicateHeadingFix, endingEdits, endingFix, renumberFix, unknownHeadingFix } from './structureFixes';
+
+/** Providers by code pattern (a code or a prefix such as `label`). Others may register theirs. */
+export const FIX_PROVIDERS: Array<{ code: string; provide: FixProvider }> = [
+  { code: 'label', provide: renumberFix },
+  { code: 'punctuation.ending', provide: endingFix },
+  { code: 'heading.unknown', provide: unknownHeadingFix },
+  { code: 'heading.duplicate', provide: duplicateHeadingFix },
+];
+
+/** Document-wide safe edits that are not tied to one diagnostic (computed once, not per diagnostic). */
+export type FixAllContributor = (document: ParsedDocument, diagnostics: readonly SyntaxDiagnostic[], options: FixOptions) => OffsetEdit[];
+
+export const FIX_ALL_CONTRIBUTORS: FixAllContributor[] = [
+  (document, _diagnostics, options) => planRenumber(document, listsWithProblems(document), tracksChanges(document, options.trackChanges)).edits,
+  (document, _diagnostics, options) => endingEdits(document, tracksChanges(document, options.trackChanges)).map((e) => e.edit),
+];
+
+export function fixesFor(document: ParsedDocument, diagnostic: SyntaxDiagnostic, options: FixOptions): Fix[] {
+  return FIX_PROVIDERS.filter((p) => codeMatches(p.code, diagnostic.code)).flatMap((p) => p.provide(document, diagnostic, options));
+}
+
+/** One pass of every safe fix, as non-overlapping edits. */
+export function fixAllEdits(document: ParsedDocument, diagnostics: readonly SyntaxDiagnostic[], options: FixOptions): OffsetEdit[] {
+  const edits = FIX_ALL_CONTRIBUTORS.flatMap((contribute) => contribute(document, diagnostics, options));
+  return compatibleEdits(edits).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Applies every safe fix until nothing changes (at most a few passes: a fix can reveal
+ * another, e.g. a new label then an ending), returning the final text.
+ */
+export function fixAllText(text: string, diagnose: (document: ParsedDocument) => SyntaxDiagnostic[], options: FixOptions): string {
+  let current = text;
+  for (let pass = 0; pass < 5; pass++) {
+    const document = parseDocument(current);
+    const edits = fixAllEdits(document, diagnose(document), options);
+    if (edits.length === 0) return current;
+    const next = applyEdits(current, edits);
+    if (next === current) return current;
+    current = next;
+  }
+  return current;
+}

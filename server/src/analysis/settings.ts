@@ -1,0 +1,76 @@
+// Settings shared by the editor and the command line: read from the editor's
+// `resolution.*` settings and from a `.resorc.json` at the workspace root.
+
+import type { Severity } from '../syntax/diagnostics';
+import type { AnalysisSettings, SeverityOverride } from './pipeline';
+import type { TrackChanges } from './renumber';
+
+export interface ResolutionSettings {
+  analysis: AnalysisSettings;
+  renumber: { trackChanges: TrackChanges };
+  /** Enter at the end of a clause starts the next clause with its label. */
+  onTypeLabels: boolean;
+  /** User catalogues to merge with the shipped one. */
+  cataloguePaths: string[];
+}
+
+export const DEFAULT_RESOLUTION_SETTINGS: ResolutionSettings = {
+  analysis: { severity: {} },
+  renumber: { trackChanges: 'auto' },
+  onTypeLabels: true,
+  cataloguePaths: [],
+};
+
+const SEVERITIES: readonly SeverityOverride[] = ['error', 'warning', 'information', 'hint', 'off'];
+const TRACK: readonly TrackChanges[] = ['auto', 'always', 'never'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads settings in the shape of `.resorc.json` (and of the editor's `resolution` section):
+ * `{ "diagnostics": { "severity": { "label.lone": "off" } }, "renumber": { "trackChanges": "auto" },
+ *    "onType": { "labels": true }, "catalogue": { "paths": [] } }`.
+ * Unknown or malformed values are reported and left at their base value.
+ */
+export function readSettings(raw: unknown, base: ResolutionSettings = DEFAULT_RESOLUTION_SETTINGS): { settings: ResolutionSettings; problems: string[] } {
+  const problems: string[] = [];
+  const settings: ResolutionSettings = {
+    analysis: { severity: { ...base.analysis.severity } },
+    renumber: { ...base.renumber },
+    onTypeLabels: base.onTypeLabels,
+    cataloguePaths: [...base.cataloguePaths],
+  };
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (!isRecord(raw)) return { settings, problems: ['settings must be a JSON object'] };
+  const diagnostics = raw.diagnostics;
+  if (diagnostics !== undefined) {
+    const severity = isRecord(diagnostics) ? diagnostics.severity : undefined;
+    if (isRecord(severity)) {
+      const overrides: Record<string, SeverityOverride> = { ...settings.analysis.severity };
+      for (const [code, value] of Object.entries(severity)) {
+        if (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value)) overrides[code] = value as Severity | 'off';
+        else problems.push(`diagnostics.severity.${code} must be one of ${SEVERITIES.join(', ')}`);
+      }
+      settings.analysis = { severity: overrides };
+    } else if (severity !== undefined) problems.push('diagnostics.severity must be an object of code → severity');
+  }
+  const renumber = raw.renumber;
+  if (isRecord(renumber) && renumber.trackChanges !== undefined) {
+    if (typeof renumber.trackChanges === 'string' && (TRACK as readonly string[]).includes(renumber.trackChanges)) {
+      settings.renumber = { trackChanges: renumber.trackChanges as TrackChanges };
+    } else problems.push(`renumber.trackChanges must be one of ${TRACK.join(', ')}`);
+  }
+  const onType = raw.onType;
+  if (isRecord(onType) && onType.labels !== undefined) {
+    if (typeof onType.labels === 'boolean') settings.onTypeLabels = onType.labels;
+    else problems.push('onType.labels must be true or false');
+  }
+  const catalogue = raw.catalogue;
+  if (isRecord(catalogue) && catalogue.paths !== undefined) {
+    if (Array.isArray(catalogue.paths) && catalogue.paths.every((p) => typeof p === 'string')) settings.cataloguePaths = catalogue.paths as string[];
+    else problems.push('catalogue.paths must be a list of file paths');
+  }
+  return { settings, problems };
+}

@@ -1,0 +1,278 @@
+// Structure checks: labels, clause endings, headings, title against authority line,
+// and cross-references. All read the amended view and report source ranges.
+
+import { parseRevision } from '../syntax/parser';
+import { OPERATIVE_HEADINGS, OPERATIVE_LEADS, PREAMBLE_HEADINGS } from '../syntax/vocabulary';
+import type { ClauseNode, ParsedDocument, ResolutionNode, SectionNode, SyntaxDiagnostic } from '../syntax';
+import { crossReferences } from './crossrefs';
+import { clauseLists, listProblems, type LabelProblemKind } from './numbering';
+import type { Check } from './pipeline';
+
+const LABEL_SEVERITY: Record<LabelProblemKind, SyntaxDiagnostic['severity']> = {
+  sequence: 'error',
+  kind: 'error',
+  missing: 'warning',
+  lone: 'information',
+};
+
+export const labelChecks: Check = (document) => {
+  const out: SyntaxDiagnostic[] = [];
+  for (const resolution of document.root.resolutions) {
+    for (const list of clauseLists(resolution)) {
+      for (const problem of listProblems(list)) {
+        const clause = problem.clause;
+        const label = clause.label;
+        const start = label ? label.start : clause.start;
+        const end = label ? label.end : firstLineEnd(document, clause);
+        out.push({ code: `label.${problem.kind}`, severity: LABEL_SEVERITY[problem.kind], start, end, message: problem.message });
+      }
+    }
+  }
+  return out;
+};
+
+function firstLineEnd(document: ParsedDocument, clause: ClauseNode): number {
+  const newline = document.text.indexOf('\n', clause.start);
+  const end = newline < 0 || newline > clause.end ? clause.end : newline;
+  return end > 0 && document.text[end - 1] === '\r' ? end - 1 : end;
+}
+
+// ---- endings ------------------------------------------------------------------------------
+
+export type Ending = ';' | ',' | '.' | ':';
+
+export interface EndingProblem {
+  /** View offset just after the clause's last meaningful character. */
+  viewEnd: number;
+  /** The ending found (one of `;,.:`), or undefined when the text ends otherwise. */
+  found?: string;
+  expected: Ending;
+  what: string;
+}
+
+const ENDING_NAMES: Record<Ending, string> = { ';': 'a semicolon', ',': 'a comma', '.': 'a full stop', ':': 'a colon' };
+
+/** Where a clause's text really ends: before blanks, footnote markers and closing italics. */
+function meaningfulEnd(text: string, from: number, to: number): number {
+  let end = to;
+  for (;;) {
+    while (end > from && /\s/.test(text[end - 1])) end--;
+    const footnote = /\[\^[^\]\s]+\]$/.exec(text.slice(Math.max(from, end - 20), end));
+    if (footnote) {
+      end -= footnote[0].length;
+      continue;
+    }
+    return end;
+  }
+}
+
+/** Every clause whose ending is not the one its place requires. */
+export function endingProblems(document: ParsedDocument): EndingProblem[] {
+  const problems: EndingProblem[] = [];
+  const text = document.amended.text;
+  const check = (from: number, to: number, expected: Ending, what: string): void => {
+    const end = meaningfulEnd(text, from, to);
+    if (end <= from) return;
+    let last = text[end - 1];
+    // `; and` / `; or` before the last item is ITU style for a semicolon.
+    const conjunction = /([;,])\s+(and|or)$/.exec(text.slice(Math.max(from, end - 8), end));
+    if (conjunction) last = conjunction[1];
+    if (last === expected) return;
+    const found = ';,.:'.includes(last) ? last : undefined;
+    problems.push({ viewEnd: end, found: conjunction ? undefined : found, expected, what });
+  };
+  const visit = (clause: ClauseNode, ending: Ending, what: string): void => {
+    if (clause.items.length === 0) {
+      check(clause.textViewStart, clause.textViewEnd, ending, what);
+      return;
+    }
+    check(clause.textViewStart, clause.textViewEnd, ':', `${what} that introduces sub-items`);
+    clause.items.forEach((item, i) => {
+      const last = i === clause.items.length - 1;
+      visit(item, last ? ending : ';', last ? `the last sub-item of ${what}` : 'a sub-item');
+    });
+  };
+  for (const resolution of document.root.resolutions) {
+    const sections = resolution.sections;
+    if (resolution.authority) check(resolution.authority.viewStart, resolution.authority.viewEnd, ',', 'the authority line');
+    sections.forEach((section, s) => {
+      if (section.intro) check(section.intro.viewStart, section.intro.viewEnd, ':', 'an intro');
+      section.clauses.forEach((clause, c) => {
+        const lastClause = c === section.clauses.length - 1;
+        const lastSection = s === sections.length - 1;
+        const ending: Ending = !lastClause ? ';' : lastSection ? '.' : ',';
+        const what = !lastClause ? 'a clause inside a section' : lastSection ? 'the last clause of the resolution' : 'the last clause of a section';
+        visit(clause, ending, what);
+      });
+    });
+  }
+  return problems;
+}
+
+export const endingChecks: Check = (document) =>
+  endingProblems(document).map((problem) => {
+    const view = document.amended;
+    const start = problem.found ? view.toSource(problem.viewEnd - 1) : view.toSource(Math.max(0, problem.viewEnd - 1));
+    return {
+      code: 'punctuation.ending',
+      severity: 'warning',
+      start,
+      end: view.toSourceEnd(problem.viewEnd),
+      message: `${capitalize(problem.what)} ends with ${ENDING_NAMES[problem.expected]} (\`${problem.expected}\`)${problem.found ? `, not \`${problem.found}\`` : ''}.`,
+    };
+  });
+
+function capitalize(text: string): string {
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+// ---- headings -------------------------------------------------------------------------------
+
+const VOCABULARY = [...new Set([...PREAMBLE_HEADINGS, ...OPERATIVE_HEADINGS])];
+
+export function editDistance(a: string, b: string): number {
+  const previous = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+
+/** The nearest heading of the vocabulary, when it is near enough to be a slip. */
+export function suggestHeading(phrase: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of VOCABULARY) {
+    const distance = editDistance(phrase.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(phrase.length / 4)) ? best : undefined;
+}
+
+/** `considering` → `considering further`; `instructs the Council` → `further instructs the Council`. */
+export function furtherHeading(phrase: string): string | undefined {
+  const suffixed = `${phrase} further`;
+  if (PREAMBLE_HEADINGS.includes(suffixed)) return suffixed;
+  const words = phrase.split(' ');
+  if (OPERATIVE_LEADS.includes(`further ${words[0]}`)) return `further ${phrase}`;
+  if (OPERATIVE_LEADS.includes(`${words[0]} further`)) return [words[0], 'further', ...words.slice(1)].join(' ');
+  return undefined;
+}
+
+export const headingChecks: Check = (document) => {
+  const out: SyntaxDiagnostic[] = [];
+  for (const resolution of document.root.resolutions) {
+    const seen = new Map<string, SectionNode>();
+    let operativeSeen = false;
+    for (const section of resolution.sections) {
+      const heading = section.heading;
+      const range = { start: heading.phraseStart, end: heading.phraseEnd };
+      if (!heading.known) {
+        const suggestion = suggestHeading(heading.phrase);
+        out.push({
+          code: 'heading.unknown',
+          severity: 'warning',
+          ...range,
+          message: `«${heading.phrase}» is not a heading of the vocabulary${suggestion ? `; did you mean «${suggestion}»?` : '.'}`,
+        });
+      }
+      if (heading.headingKind === 'preamble' && operativeSeen) {
+        out.push({ code: 'heading.order', severity: 'warning', ...range, message: `The preamble heading «${heading.phrase}» comes after an operative heading; preamble sections come first.` });
+      }
+      if (heading.headingKind === 'operative') operativeSeen = true;
+      const earlier = seen.get(heading.phrase);
+      if (earlier) {
+        const further = furtherHeading(heading.phrase);
+        out.push({
+          code: 'heading.duplicate',
+          severity: 'warning',
+          ...range,
+          message: `«${heading.phrase}» already heads a section of this resolution${further ? `; use «${further}»` : ''}.`,
+          related: [{ start: earlier.heading.phraseStart, end: earlier.heading.phraseEnd, message: 'first section with this heading' }],
+        });
+      } else seen.set(heading.phrase, section);
+      if (section.clauses.length === 0 && !section.intro) {
+        out.push({ code: 'heading.empty', severity: 'warning', ...range, message: `The section «${heading.phrase}» has no clause.` });
+      }
+    }
+  }
+  return out;
+};
+
+// ---- title against authority line ---------------------------------------------------------------
+
+export function authorityRevision(document: ParsedDocument, resolution: ResolutionNode): { place: string; year: number; start: number; end: number } | undefined {
+  const authority = resolution.authority;
+  if (!authority) return undefined;
+  const text = document.amended.text.slice(authority.viewStart, authority.viewEnd);
+  const matches = [...text.matchAll(/\(([^()]*\d{4})\)/g)];
+  const last = matches[matches.length - 1];
+  if (!last || last.index === undefined) return undefined;
+  const revision = parseRevision(last[1]);
+  if (!revision) return undefined;
+  const viewStart = authority.viewStart + last.index + 1;
+  return {
+    place: revision.place,
+    year: revision.year,
+    start: document.amended.toSource(viewStart),
+    end: document.amended.toSourceEnd(viewStart + last[1].length),
+  };
+}
+
+export const titleChecks: Check = (document) => {
+  const out: SyntaxDiagnostic[] = [];
+  for (const resolution of document.root.resolutions) {
+    const title = resolution.title;
+    const revision = title?.revision;
+    const authority = authorityRevision(document, resolution);
+    if (!title || !revision || !authority) continue;
+    if (revision.place.toLowerCase() === authority.place.toLowerCase() && revision.year === authority.year) continue;
+    out.push({
+      code: 'title.mismatch',
+      severity: 'warning',
+      start: title.start,
+      end: title.end,
+      message: `The title says ${revision.place}, ${revision.year} but the authority line says ${authority.place}, ${authority.year}.`,
+      related: [{ start: authority.start, end: authority.end, message: 'place and year of the authority line' }],
+    });
+  }
+  return out;
+};
+
+// ---- cross-references -------------------------------------------------------------------------
+
+export const crossReferenceChecks: Check = (document) => {
+  const out: SyntaxDiagnostic[] = [];
+  for (const reference of crossReferences(document)) {
+    if (!reference.section) {
+      out.push({
+        code: 'crossref.unresolved',
+        severity: 'error',
+        start: reference.start,
+        end: reference.end,
+        message: `This resolution has no section «${reference.phrase}».`,
+      });
+    } else if (reference.label !== undefined && !reference.clause) {
+      out.push({
+        code: 'crossref.unresolved',
+        severity: 'error',
+        start: reference.labelStart ?? reference.start,
+        end: reference.labelEnd ?? reference.end,
+        message: `«${reference.phrase}» has no clause ${reference.label}.`,
+      });
+    }
+  }
+  return out;
+};
+
+export const STRUCTURE_CHECKS: readonly Check[] = [labelChecks, endingChecks, headingChecks, titleChecks, crossReferenceChecks];

@@ -1,0 +1,84 @@
+// Quick fixes for the structure checks: renumber a list, fix a clause ending, change a heading.
+
+import { nodeAt, type ClauseNode, type HeadingNode, type ParsedDocument, type SyntaxDiagnostic } from '../syntax';
+import type { Fix, FixOptions, OffsetEdit } from './edits';
+import { listOf, planRenumber, replaceViewText, tracksChanges } from './renumber';
+import { endingProblems, furtherHeading, suggestHeading } from './structure';
+import type { ClauseList } from './numbering';
+import { printedLabel } from './crossrefs';
+
+export function listTitle(list: ClauseList): string {
+  return list.parent ? `Renumber the sub-items of ${printedLabel(list.parent) || 'this clause'}` : `Renumber «${list.section.heading.phrase}»`;
+}
+
+function clauseOf(document: ParsedDocument, diagnostic: SyntaxDiagnostic): ClauseNode | undefined {
+  for (let node = nodeAt(document.root, diagnostic.start) as ReturnType<typeof nodeAt> | undefined; node; node = node.parent) {
+    if (node.kind === 'clause') return node;
+  }
+  return undefined;
+}
+
+function headingOf(document: ParsedDocument, diagnostic: SyntaxDiagnostic): HeadingNode | undefined {
+  for (let node = nodeAt(document.root, diagnostic.start) as ReturnType<typeof nodeAt> | undefined; node; node = node.parent) {
+    if (node.kind === 'heading') return node;
+    if (node.kind === 'section') return node.heading;
+  }
+  return undefined;
+}
+
+export function renumberFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic, options: FixOptions): Fix[] {
+  const clause = clauseOf(document, diagnostic);
+  const list = clause && listOf(document, clause);
+  if (!list) return [];
+  const plan = planRenumber(document, [list], tracksChanges(document, options.trackChanges));
+  if (plan.edits.length === 0) return [];
+  return [{ title: listTitle(list), edits: plan.edits, diagnostic, fixAll: true, preferred: true }];
+}
+
+/** The edit that gives a clause the ending it needs. */
+export function endingEdits(document: ParsedDocument, track: boolean): Array<{ start: number; end: number; edit: OffsetEdit }> {
+  const out: Array<{ start: number; end: number; edit: OffsetEdit }> = [];
+  const view = document.amended;
+  for (const problem of endingProblems(document)) {
+    let edit: OffsetEdit | undefined;
+    if (problem.found) edit = replaceViewText(document, problem.viewEnd - 1, problem.viewEnd, problem.expected, track);
+    else {
+      const at = view.toSourceEnd(problem.viewEnd);
+      edit = { start: at, end: at, newText: track && !insideInsertionAt(document, problem.viewEnd) ? `{++${problem.expected}++}` : problem.expected };
+    }
+    if (edit) out.push({ start: view.toSource(Math.max(0, problem.viewEnd - 1)), end: view.toSourceEnd(problem.viewEnd), edit });
+  }
+  return out;
+}
+
+function insideInsertionAt(document: ParsedDocument, viewEnd: number): boolean {
+  // Text typed right after inserted text belongs in the insertion only when it is inside it.
+  const at = document.amended.toSourceEnd(viewEnd);
+  return document.revisions.some((m) => m.kind === 'insertion' && m.contentStart < at && at <= m.contentEnd);
+}
+
+export function endingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic, options: FixOptions): Fix[] {
+  const track = tracksChanges(document, options.trackChanges);
+  const found = endingEdits(document, track).find((e) => e.start <= diagnostic.start && diagnostic.start < Math.max(e.end, e.start + 1));
+  return found ? [{ title: 'Fix ending', edits: [found.edit], diagnostic, fixAll: true, preferred: true }] : [];
+}
+
+function headingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic, replacement: string | undefined): Fix[] {
+  const heading = headingOf(document, diagnostic);
+  if (!heading || !replacement) return [];
+  const view = document.amended;
+  const viewStart = view.fromSource(heading.phraseStart).offset;
+  const viewEnd = view.fromSource(Math.max(heading.phraseStart, heading.phraseEnd - 1)).offset + 1;
+  const edit = replaceViewText(document, viewStart, viewEnd, replacement, false);
+  return edit ? [{ title: `Change to «${replacement}»`, edits: [edit], diagnostic, fixAll: false, preferred: true }] : [];
+}
+
+export function unknownHeadingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic): Fix[] {
+  const heading = headingOf(document, diagnostic);
+  return heading ? headingFix(document, diagnostic, suggestHeading(heading.phrase)) : [];
+}
+
+export function duplicateHeadingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic): Fix[] {
+  const heading = headingOf(document, diagnostic);
+  return heading ? headingFix(document, diagnostic, furtherHeading(heading.phrase)) : [];
+}

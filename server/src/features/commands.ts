@@ -1,0 +1,127 @@
+// Editing commands: renumber the whole document, insert a clause after the cursor,
+// and continue the label sequence when Enter is pressed at the end of a clause.
+
+import type { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { clauseAt } from '../analysis/crossrefs';
+import type { OffsetEdit } from '../analysis/edits';
+import { clauseLists, printLabel, type ClauseList } from '../analysis/numbering';
+import { listOf, listsWithProblems, planRenumber, tracksChanges } from '../analysis/renumber';
+import { parseDocument, type ClauseNode, type ParsedDocument } from '../syntax';
+import { workspaceEdit } from './codeActions';
+import type { LanguageService } from './service';
+
+export const COMMANDS = {
+  renumberDocument: 'resolution.server.renumberDocument',
+  insertClauseAfter: 'resolution.server.insertClauseAfter',
+} as const;
+
+export function renumberDocument(service: LanguageService, uri: string): WorkspaceEdit | undefined {
+  const document = service.document(uri);
+  if (!document) return undefined;
+  const plan = planRenumber(document, listsWithProblems(document), tracksChanges(document, service.settings.renumber.trackChanges));
+  return plan.edits.length > 0 ? workspaceEdit(document, uri, plan.edits) : undefined;
+}
+
+export interface InsertedClause {
+  edit: WorkspaceEdit;
+  /** Where the cursor goes: inside the new clause, after its label. */
+  cursor: Position;
+}
+
+/** The indentation of the line a node starts on. */
+function indentOf(document: ParsedDocument, clause: ClauseNode): string {
+  const lineStart = document.text.lastIndexOf('\n', clause.start - 1) + 1;
+  return /^[ \t]*/.exec(document.text.slice(lineStart, clause.start + 1))?.[0] ?? '';
+}
+
+function printedFor(list: ClauseList, characters: string): string {
+  return list.style === 'number' ? characters : `${characters})`;
+}
+
+/**
+ * Inserts an empty clause after the clause at the cursor (after its sub-items), with the
+ * label its place needs, and renumbers what follows and the cross-references, in one edit.
+ */
+export function insertClauseAfter(service: LanguageService, uri: string, position: Position): InsertedClause | undefined {
+  const document = service.document(uri);
+  if (!document) return undefined;
+  const offset = document.lines.offsetAt(position);
+  const place = clauseAt(document, offset);
+  if (!place) return undefined;
+  const track = tracksChanges(document, service.settings.renumber.trackChanges);
+  let anchorEnd: number;
+  let label: string;
+  let indent = '';
+  if (place.clause) {
+    const clause = place.clause;
+    const list = listOf(document, clause);
+    if (!list) return undefined;
+    const index = list.clauses.indexOf(clause);
+    const style = list.style === 'bullet' ? 'bullet' : list.style;
+    label = style === 'bullet' ? '-' : printLabel(index + 2, style);
+    anchorEnd = clause.end;
+    indent = indentOf(document, clause);
+  } else {
+    // On a heading: the new clause comes first in the section.
+    const section = place.section;
+    const list = clauseLists(place.resolution).find((l) => l.section === section && !l.parent);
+    label = list ? printedFor(list, list.style === 'number' ? '1' : 'a') : 'a)';
+    anchorEnd = (section.intro ?? section.heading).end;
+  }
+  const body = `${label} `;
+  const inserted = track ? `{++${body}++}` : body;
+  const before = `\n${indent}`;
+  const insert: OffsetEdit = { start: anchorEnd, end: anchorEnd, newText: before + inserted };
+  // Renumber on the text with the new clause, then carry those edits back to this text.
+  const after = document.text.slice(0, anchorEnd) + insert.newText + document.text.slice(anchorEnd);
+  const next = parseDocument(after);
+  const cursorOffset = anchorEnd + before.length + (track ? 3 : 0) + body.length;
+  const newPlace = clauseAt(next, cursorOffset);
+  const newList = newPlace?.clause && listOf(next, newPlace.clause);
+  const shift = insert.newText.length;
+  const renumber = newList ? planRenumber(next, [newList], track).edits : [];
+  const edits: OffsetEdit[] = [insert];
+  for (const edit of renumber) {
+    if (edit.start >= anchorEnd + shift) edits.push({ start: edit.start - shift, end: edit.end - shift, newText: edit.newText });
+    else if (edit.end <= anchorEnd) edits.push(edit);
+  }
+  const lines = document.lines;
+  const anchor = lines.positionAt(anchorEnd);
+  return {
+    edit: workspaceEdit(document, uri, edits),
+    cursor: { line: anchor.line + 1, character: indent.length + (track ? 3 : 0) + body.length },
+  };
+}
+
+/**
+ * After Enter at the end of a clause line: the next label of that list (or the first
+ * sub-item, after a clause that ends with a colon). Nothing when the new line has text.
+ */
+export function labelOnEnter(service: LanguageService, uri: string, position: Position): TextEdit[] {
+  if (!service.settings.onTypeLabels) return [];
+  const document = service.document(uri);
+  if (!document || position.line === 0) return [];
+  const lines = document.lines;
+  const lineStart = lines.lineStart(position.line);
+  const lineText = document.text.slice(lineStart, lines.lineEnd(position.line));
+  if (lineText.trim() !== '') return [];
+  const previousEnd = lines.lineEnd(position.line - 1);
+  if (previousEnd <= lines.lineStart(position.line - 1)) return [];
+  const place = clauseAt(document, previousEnd);
+  const clause = place?.clause;
+  if (!clause || clause.end !== previousEnd) return [];
+  const list = listOf(document, clause);
+  if (!list) return [];
+  const indent = indentOf(document, clause);
+  const ownText = document.amended.text.slice(clause.textViewStart, clause.textViewEnd).trimEnd();
+  let insert: string;
+  if (ownText.endsWith(':') && clause.items.length === 0) {
+    insert = `${indent}  i) `;
+  } else if (clause.items.length > 0) {
+    return [];
+  } else {
+    const index = list.clauses.indexOf(clause);
+    insert = list.style === 'bullet' ? `${indent}- ` : `${indent}${printLabel(index + 2, list.style)} `;
+  }
+  return [{ range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: lineText.length } }, newText: insert }];
+}
