@@ -4,8 +4,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { CHECKS } from './analysis/checks';
-import { DEFAULT_SETTINGS, diagnose } from './analysis/pipeline';
+import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fixAllText } from './analysis/fixProviders';
+import { DEFAULT_RESOLUTION_SETTINGS, type ResolutionSettings } from './analysis/settings';
+import { LanguageService } from './features/service';
+import { readRcFile, RC_FILE } from './lsp/config';
 import { toRange } from './features/convert';
 import { documentSymbols } from './features/symbols';
 import { parseDocument, type ParsedDocument, type SyntaxDiagnostic } from './syntax';
@@ -13,9 +18,12 @@ import { parseDocument, type ParsedDocument, type SyntaxDiagnostic } from './syn
 const USAGE = `Usage:
   reso check [--format text|json] PATH...   check .reso files (folders are searched)
   reso outline PATH...                      print the outline of each file
+  reso fix [--write] PATH...                apply every safe fix (labels, endings, cross-references);
+                                            print the result, or rewrite the files with --write
   reso amended FILE                         print the amended view (insertions kept, deletions dropped)
   reso original FILE                        print the original view (deletions kept, insertions dropped)
 
+Settings come from the nearest ${RC_FILE} in the current folder or above.
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 
 class UsageError extends Error {}
@@ -33,6 +41,8 @@ export function main(argv: readonly string[], io: Output): number {
         return check(rest, io);
       case 'outline':
         return outline(rest, io);
+      case 'fix':
+        return fix(rest, io);
       case 'amended':
       case 'original':
         return printView(command, rest, io);
@@ -73,9 +83,11 @@ function check(args: readonly string[], io: Output): number {
   let errors = 0;
   const json: unknown[] = [];
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  const service = serviceFor(files, io);
   for (const file of files) {
-    const document = parseDocument(readText(file));
-    const diagnostics = diagnose(document, { settings: DEFAULT_SETTINGS }, CHECKS);
+    const uri = fileUri(file);
+    const document = service.document(uri) as ParsedDocument;
+    const diagnostics = service.rawDiagnostics(uri);
     for (const diagnostic of diagnostics) {
       counts[diagnostic.severity]++;
       if (diagnostic.severity === 'error') errors++;
@@ -88,6 +100,58 @@ function check(args: readonly string[], io: Output): number {
     io.err(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information, ${counts.hint} hint(s)\n`);
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** A service holding the given files, with the settings of the nearest `.resorc.json`. */
+function serviceFor(files: readonly string[], io: Output): LanguageService {
+  const service = new LanguageService();
+  service.settings = loadSettings(io);
+  for (const file of files) service.setDocument(fileUri(file), readText(file));
+  return service;
+}
+
+function loadSettings(io: Output): ResolutionSettings {
+  for (let folder = process.cwd(); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, RC_FILE))) {
+      const { settings, problems } = readRcFile(folder, DEFAULT_RESOLUTION_SETTINGS);
+      for (const problem of problems) io.err(`reso: ${problem}\n`);
+      return settings;
+    }
+    if (dirname(folder) === folder) return DEFAULT_RESOLUTION_SETTINGS;
+  }
+}
+
+function fileUri(file: string): string {
+  return pathToFileURL(resolve(file)).href;
+}
+
+function fix(args: readonly string[], io: Output): number {
+  const write = args.includes('--write');
+  const paths = args.filter((a) => a !== '--write');
+  const unknown = paths.find((a) => a.startsWith('-'));
+  if (unknown) throw new UsageError(`unknown option '${unknown}'`);
+  if (paths.length === 0) throw new UsageError('fix needs at least one file or folder');
+  const files = collectFiles(paths);
+  const service = serviceFor(files, io);
+  const options = { trackChanges: service.settings.renumber.trackChanges };
+  let changed = 0;
+  for (const file of files) {
+    const uri = fileUri(file);
+    const before = readText(file);
+    const after = fixAllText(before, (document) => {
+      service.setDocument(uri, document.text);
+      return service.rawDiagnostics(uri);
+    }, options);
+    if (after !== before) changed++;
+    if (write) {
+      if (after !== before) writeFileSync(file, after);
+    } else {
+      if (files.length > 1) io.out(`==> ${displayPath(file)} <==\n`);
+      io.out(after);
+    }
+  }
+  if (write) io.err(`${changed} of ${files.length} file${files.length === 1 ? '' : 's'} fixed\n`);
+  return 0;
 }
 
 function textDiagnostic(file: string, document: ParsedDocument, diagnostic: SyntaxDiagnostic): string {

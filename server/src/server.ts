@@ -3,4 +3,9 @@
 
 import { startServer } from './lsp/server';
 
+// A failed request to the client must not take the server down with the drafter's session.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`resolution-language-server: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}\n`);
+});
+
 startServer();

@@ -11,26 +11,46 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_RESOLUTION_SETTINGS } from '../analysis/settings';
+import { COMMANDS, insertClauseAfter, labelOnEnter, renumberDocument } from '../features/commands';
 import { LanguageService } from '../features/service';
+import { folderPath, mergeSettings } from './config';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): LanguageService {
   const documents = new TextDocuments(TextDocument);
   const service = new LanguageService();
   let pullDiagnostics = false;
   let configurationRequests = false;
+  let refreshDiagnostics = false;
+  let rootFolder: string | undefined;
+  let reportedProblems = '';
+
+  const loadSettings = async (): Promise<void> => {
+    const editor: unknown = configurationRequests ? await connection.workspace.getConfiguration('resolution') : undefined;
+    const { settings, problems } = mergeSettings(editor, rootFolder, DEFAULT_RESOLUTION_SETTINGS);
+    service.settings = settings;
+    const summary = problems.join('\n');
+    if (summary && summary !== reportedProblems) void connection.window.showWarningMessage(`Resolution settings: ${problems.join('; ')}`);
+    reportedProblems = summary;
+  };
 
   const publish = (uri: string): void => {
     if (pullDiagnostics) return;
     void connection.sendDiagnostics({ uri, version: service.version(uri), diagnostics: service.diagnostics(uri) });
   };
   const republishAll = (): void => {
-    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    if (pullDiagnostics) {
+      if (refreshDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+    }
     else for (const document of documents.all()) publish(document.uri);
   };
 
   connection.onInitialize((params): InitializeResult => {
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     configurationRequests = params.capabilities.workspace?.configuration === true;
+    refreshDiagnostics = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    const firstFolder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    rootFolder = firstFolder ? folderPath(firstFolder) : undefined;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -42,14 +62,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         referencesProvider: true,
         completionProvider: { triggerCharacters: [' ', '*'] },
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.resolution'] },
+        executeCommandProvider: { commands: [COMMANDS.renumberDocument, COMMANDS.insertClauseAfter] },
+        documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
         diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
       },
       serverInfo: { name: 'resolution-language-server', version: '0.1.0' },
     };
   });
 
-  connection.onInitialized(() => {
+  connection.onInitialized(async () => {
     if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'resolution' });
+    await loadSettings();
+    republishAll();
   });
 
   documents.onDidChangeContent((change) => {
@@ -60,7 +84,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     service.removeDocument(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
-  connection.onDidChangeConfiguration(() => republishAll());
+  connection.onDidChangeConfiguration(async () => {
+    await loadSettings();
+    republishAll();
+  });
+  connection.onDidChangeWatchedFiles(async (params) => {
+    if (params.changes.some((change) => change.uri.endsWith('/.resorc.json'))) {
+      await loadSettings();
+      republishAll();
+    }
+  });
 
   connection.languages.diagnostics.on((params) => ({ kind: DocumentDiagnosticReportKind.Full, items: service.diagnostics(params.textDocument.uri) }));
   connection.onDocumentSymbol((params) => service.documentSymbols(params.textDocument.uri));
@@ -71,8 +104,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onReferences((params) => service.references(params.textDocument.uri, params.position, params.context.includeDeclaration));
   connection.onCompletion((params) => service.completion(params.textDocument.uri, params.position));
   connection.onCodeAction((params) => service.codeActions(params.textDocument.uri, params.range.start, params.range.end, params.context.only));
+  connection.onDocumentOnTypeFormatting((params) => labelOnEnter(service, params.textDocument.uri, params.position));
+  connection.onExecuteCommand(async (params) => {
+    const [uri, position] = params.arguments ?? [];
+    if (typeof uri !== 'string') return null;
+    if (params.command === COMMANDS.renumberDocument) {
+      const edit = renumberDocument(service, uri);
+      if (edit) await connection.workspace.applyEdit({ label: 'Renumber document', edit });
+      return edit !== undefined;
+    }
+    if (params.command === COMMANDS.insertClauseAfter && isPosition(position)) {
+      const inserted = insertClauseAfter(service, uri, position);
+      if (!inserted) return null;
+      const applied = await connection.workspace.applyEdit({ label: 'Insert clause', edit: inserted.edit });
+      return applied.applied ? inserted.cursor : null;
+    }
+    return null;
+  });
 
   documents.listen(connection);
   connection.listen();
   return service;
+}
+
+function isPosition(value: unknown): value is { line: number; character: number } {
+  return typeof value === 'object' && value !== null && typeof (value as { line?: unknown }).line === 'number' && typeof (value as { character?: unknown }).character === 'number';
 }

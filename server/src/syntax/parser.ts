@@ -636,7 +636,9 @@ class BlockParser {
         if (node.items.length > 0) node.end = Math.max(node.end, node.items[node.items.length - 1].end);
         if (label) {
           this.inlineSpan(label);
-          label.start = node.start;
+          // A label cut by revision marks starts with them (`{--b--}{++c++})`), not after them.
+          if (label.viewStart === node.viewStart) label.start = node.start;
+          else if (!this.view.identity) label.start = Math.min(label.start, this.view.toSourceEnd(label.viewStart));
           if (label.end < label.start) label.end = label.start;
         }
         const inlines = this.inlineNodes(label ? label.viewEnd : ownStart, ownEnd);

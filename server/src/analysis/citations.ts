@@ -1,0 +1,585 @@
+// Citations recognised in plain text on the amended view: `Resolution 45 (Rev. Dubai, 2014) of
+// WTDC`, `Resolutions 50 and 52 (Rev. Hammamet, 2016)`, `Res 140`, `UNGA Resolution 68/198`,
+// `Council Resolution 1336`, `Opinion 4 (Lisbon, 2009) of the World Telecommunication/ICT Policy
+// Forum`, and the other references a drafter checks (Questions, Articles, `No. 81 of the
+// Convention`, `§ 15 of …`, Objectives, Outputs, event names such as `WTDC-17`). Matching runs on
+// the amended view text, so it reads through revision marks and line breaks; every range is
+// mapped back to source offsets.
+
+import type { ParsedDocument, ResolutionNode } from '../syntax';
+import { parseRevision } from '../syntax/parser';
+import { OPERATIVE_HEADINGS, OPERATIVE_LEADS, PREAMBLE_HEADINGS } from '../syntax/vocabulary';
+import { BODY_INFO, CONFERENCES, INFERABLE_BODIES, conferenceId, placeKey, type Body, type Conference } from './conferences';
+
+/** Source offsets. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface CitedRevision {
+  /** `Rev.` was written. */
+  rev: boolean;
+  /** Absent when only a year is given: `Council Resolution 1305 (2009)`. */
+  place?: string;
+  year: number;
+  /** Between the parentheses. */
+  range: TextRange;
+  /** The parentheses included. */
+  outerRange: TextRange;
+  revRange?: TextRange;
+  placeRange?: TextRange;
+  yearRange: TextRange;
+}
+
+/** How the body of a citation was found. */
+export type BodyResolution =
+  /** Named: `of WTDC`, `of the Plenipotentiary Conference`, `UNGA Resolution`, `Council Resolution`. */
+  | 'named'
+  /** `of this conference`: the conference adopting the citing text. */
+  | 'this-conference'
+  /** From the conference that the place and year identify. */
+  | 'inferred'
+  /** No revision and no body: the body of the citing text. */
+  | 'document'
+  | 'unresolved';
+
+export interface NamedBody {
+  /** The body named, or for `this conference` the conference's body. */
+  body: Body | undefined;
+  text: string;
+  range: TextRange;
+  /** `of WTDC` rather than `of the World Telecommunication Development Conference (WTDC)`. */
+  short: boolean;
+  thisConference: boolean;
+  /** `UNGA Resolution`, `Council Resolution`: the body stands before the keyword. */
+  prefix: boolean;
+}
+
+export interface Citation {
+  kind: 'resolution' | 'opinion';
+  number: string;
+  numberRange: TextRange;
+  /** `Resolution`, `Resolutions`, `Res`, `Opinion`, with any body prefix (`UNGA Resolution`). */
+  keywordRange: TextRange;
+  /** The citation as diagnostics mark it: keyword (first member only) or number, to its own revision. */
+  range: TextRange;
+  /** The whole citation that this number belongs to, body phrase included. */
+  groupRange: TextRange;
+  /** Index of the group (one plural citation) in the document, and of this number in it. */
+  group: number;
+  member: number;
+  revision?: CitedRevision;
+  /** The revision stands after a later number and is shared: `50 and 52 (Rev. Hammamet, 2016)` for 50. */
+  revisionShared: boolean;
+  namedBody?: NamedBody;
+  /** The body resolved to, and how. */
+  body?: Body;
+  how: BodyResolution;
+  /** The conference the place and year identify (for the resolved body), when known. */
+  conference?: Conference;
+  /** Conferences at the cited place and year, whatever their body. */
+  conferencesAtPlace: Conference[];
+  /** The `on …` phrase that follows a single citation. */
+  subject?: string;
+  /** `resolves 2 of Resolution 130 (…)`: a clause of the cited text. */
+  clauseRef?: { section: string; label: string; range: TextRange };
+}
+
+export type OtherReferenceKind = 'question' | 'article' | 'provision' | 'paragraph' | 'objective' | 'output' | 'event';
+
+/** References that are recognised (for hover and navigation) but not validated against the catalogue. */
+export interface OtherReference {
+  kind: OtherReferenceKind;
+  /** `3/2`, `6`, `81`, `35 and 36`, `2.2`, `WTDC-17`. */
+  value: string;
+  /** The instrument or sector: `ITU-D`, `Convention`, `Tunis Commitment`, `Buenos Aires Action Plan`. */
+  of?: string;
+  text: string;
+  range: TextRange;
+  conference?: Conference;
+}
+
+/** What a citation is read against: the text that cites, its conference and its date. */
+export interface CitingContext {
+  /** The conference adopting the citing text (`this conference`). */
+  conference?: Conference;
+  /** The body of the citing text. */
+  body?: Body;
+  /** The document's date: front-matter `date`, else the year of the authority line. */
+  year?: number;
+  date?: string;
+  range: TextRange;
+}
+
+export interface ConferenceLookup {
+  /** Conferences at a place in a year (any body). */
+  at(place: string, year: number): Conference[];
+  byId(id: string): Conference | undefined;
+}
+
+export function conferenceLookup(conferences: readonly Conference[]): ConferenceLookup {
+  const byPlace = new Map<string, Conference[]>();
+  const byId = new Map<string, Conference>();
+  for (const conference of conferences) {
+    const key = `${placeKey(conference.place)}|${conference.year}`;
+    const list = byPlace.get(key) ?? [];
+    if (!list.some((c) => c.body === conference.body)) list.push(conference);
+    byPlace.set(key, list);
+    if (!byId.has(conference.id)) byId.set(conference.id, conference);
+  }
+  return {
+    at: (place, year) => byPlace.get(`${placeKey(place)}|${year}`) ?? [],
+    byId: (id) => byId.get(id),
+  };
+}
+
+export const DEFAULT_CONFERENCES: ConferenceLookup = conferenceLookup(CONFERENCES);
+
+export interface DocumentCitations {
+  citations: Citation[];
+  references: OtherReference[];
+  contexts: CitingContext[];
+}
+
+// ---- patterns -------------------------------------------------------------------------
+
+/** Blanks, or one line break with blanks around it: a citation may wrap but not cross a blank line. */
+const WS = String.raw`(?:[ \t]*\r?\n[ \t]*|[ \t]+)`;
+const WS0 = String.raw`(?:[ \t]*(?:\r?\n[ \t]*)?)`;
+
+const KEYWORD = new RegExp(
+  String.raw`(?:\b(United Nations General Assembly${WS}\(UNGA\)|United Nations General Assembly|UN General Assembly|UNGA|ITU Council|Council)${WS})?` +
+    String.raw`\b(Resolutions|Resolution|Res\.?|Opinions|Opinion)(?=${WS}\d)`,
+  'g',
+);
+const NUMBER = /(\d{1,5}(?:\/\d{1,4})?)(?![\w/-])/y;
+const SPACE = new RegExp(WS, 'y');
+const PLACE = String.raw`([\p{Lu}][\p{L}'.-]*(?:${WS}[\p{L}][\p{L}'.-]*)*?)`;
+const REVISION = new RegExp(String.raw`${WS0}\(${WS0}((?:Rev|REV)\.?)?${WS0}(?:${PLACE}(?:${WS0},${WS0}|${WS}))?(\d{4})${WS0}\)`, 'duy');
+const LIST_CONTINUES = new RegExp(String.raw`(?:${WS0},${WS0}and${WS}|${WS0},${WS0}|${WS}and${WS})(?=\d)`, 'y');
+const BODY_PHRASES: ReadonlyArray<{ pattern: string; body: Body | 'this'; short: boolean }> = [
+  { pattern: String.raw`this${WS}(?:conference|Conference|assembly|Assembly|forum|Forum)`, body: 'this', short: true },
+  { pattern: String.raw`the${WS}Plenipotentiary${WS}Conference(?:${WS}\(PP\))?`, body: 'PP', short: false },
+  { pattern: String.raw`the${WS}World${WS}[Tt]elecommunication${WS}Development${WS}Conference(?:${WS0}\(WTDC\))?`, body: 'WTDC', short: false },
+  { pattern: String.raw`the${WS}World${WS}[Tt]elecommunication${WS}Standardization${WS}Assembly(?:${WS0}\(WTSA\))?`, body: 'WTSA', short: false },
+  { pattern: String.raw`the${WS}World${WS}[Tt]elecommunication(?:\/ICT)?${WS}Policy${WS}Forum(?:${WS0}\(WTPF\))?`, body: 'WTPF', short: false },
+  { pattern: String.raw`the${WS}World${WS}Conference${WS}on${WS}International${WS}Telecommunications(?:${WS0}\(WCIT\))?`, body: 'WCIT', short: false },
+  { pattern: String.raw`(?:the${WS})?(?:WTDC|WTSA|WTPF|WCIT|PP)(?![\w-])`, body: 'PP', short: true },
+];
+const BODY_PHRASE = new RegExp(String.raw`${WS}of${WS}(${BODY_PHRASES.map((p) => `(${p.pattern})`).join('|')})`, 'y');
+const SUBJECT = new RegExp(String.raw`${WS0},?${WS}on${WS}`, 'y');
+
+const QUESTION = /\b(?:(ITU-[DTR])\s+)?(?:[Qq]uestions?)\s+(\d{1,3}(?:-\d)?\/\d{1,2})(?![\w/])/g;
+const ARTICLE = /\bArticles?\s+(\d{1,3}[A-Z]?)\b(?:\s+of\s+the\s+(Constitution|Convention|International Telecommunication Regulations|Radio Regulations))?/g;
+const PROVISION = /\bNos?\.\s+(\d{1,4}[A-Z]?)\b(?:\s+of\s+the\s+(Constitution|Convention|International Telecommunication Regulations|Radio Regulations))?/g;
+const PARAGRAPH = /(§§?)\s*(\d{1,3}(?:\s*(?:,|and|to)\s*\d{1,3})*)(?:\s+of\s+the\s+([A-Z][\w+-]*(?:\s+(?:[A-Z][\w+-]*|of|for|on))*))?/g;
+const OBJECTIVE = /\b(Objective|Output)\s+(\d{1,2}(?:\.\d{1,2})?)\b(?:\s+of\s+(?:the\s+)?((?:WTDC\s+)?(?:\d{4}\s+)?[A-Z][\w ]*?Action Plan))?/g;
+const EVENT = /\b(PP|WTDC|WTSA|WTPF|WCIT)-(\d{2})\b/g;
+
+/** Heading phrases that may stand before `2 of Resolution …`, longest first. */
+const CLAUSE_REF_HEADINGS: readonly string[] = [...new Set([...PREAMBLE_HEADINGS, ...OPERATIVE_HEADINGS, ...OPERATIVE_LEADS])].sort((a, b) => b.length - a.length);
+const CLAUSE_REF_TAIL = /(?:\*([^*\n]{3,80})\*|([A-Za-z][A-Za-z -]{2,120}))[ \t]+(\d{1,3}(?:\.\d{1,3})*|[a-z]{1,3}\))[ \t]+of[ \t]+$/;
+
+// ---- recognition ----------------------------------------------------------------------
+
+const cache = new WeakMap<ParsedDocument, WeakMap<ConferenceLookup, DocumentCitations>>();
+
+/** Every citation and reference of the document (amended view), resolved against the conferences. */
+export function documentCitations(document: ParsedDocument, conferences: ConferenceLookup = DEFAULT_CONFERENCES): DocumentCitations {
+  let byLookup = cache.get(document);
+  if (!byLookup) {
+    byLookup = new WeakMap();
+    cache.set(document, byLookup);
+  }
+  let result = byLookup.get(conferences);
+  if (!result) {
+    const contexts = citingContexts(document, conferences);
+    const citations = recogniseCitations(document, conferences, contexts);
+    result = { citations, references: recogniseReferences(document, conferences), contexts };
+    byLookup.set(conferences, result);
+  }
+  return result;
+}
+
+/** The context of a source offset: the resolution that holds it, else the document's first. */
+export function contextAt(contexts: readonly CitingContext[], offset: number): CitingContext {
+  for (const context of contexts) if (context.range.start <= offset && offset <= context.range.end) return context;
+  return contexts[0];
+}
+
+/** The citation at a source offset (end-inclusive), the number's own parts first. */
+export function citationAt(citations: readonly Citation[], offset: number): Citation | undefined {
+  let inGroup: Citation | undefined;
+  let lo = 0;
+  let hi = citations.length - 1;
+  // Binary search for the first citation whose group ends at or after the offset.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (citations[mid].groupRange.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < citations.length && citations[i].groupRange.start <= offset; i++) {
+    const citation = citations[i];
+    if (offset > citation.groupRange.end) continue;
+    if (within(citation.numberRange, offset) || within(citation.range, offset)) return citation;
+    if (citation.revision && within(citation.revision.outerRange, offset)) return citation;
+    inGroup ??= citation;
+  }
+  return inGroup;
+}
+
+function within(range: TextRange, offset: number): boolean {
+  return range.start <= offset && offset <= range.end;
+}
+
+function recogniseCitations(document: ParsedDocument, conferences: ConferenceLookup, contexts: readonly CitingContext[]): Citation[] {
+  const view = document.amended;
+  const text = view.text;
+  const src = (start: number, end: number): TextRange => ({ start: view.toSource(start), end: Math.max(view.toSource(start), view.toSourceEnd(end)) });
+  const out: Citation[] = [];
+  const skipped = skippedRanges(document);
+  let group = 0;
+  KEYWORD.lastIndex = 0;
+  for (let match = KEYWORD.exec(text); match; match = KEYWORD.exec(text)) {
+    const prefixText = match[1];
+    const keyword = match[2];
+    if (isTitleLine(text, match.index) || skipped(match.index)) continue;
+    const plural = keyword.endsWith('s');
+    const kind = keyword.startsWith('Opinion') ? 'opinion' : 'resolution';
+    const keywordStart = match.index;
+    const keywordEnd = match.index + match[0].length;
+    let cursor = keywordEnd;
+    const members: RawMember[] = [];
+    for (;;) {
+      if (members.length === 0) {
+        SPACE.lastIndex = cursor;
+        if (!SPACE.exec(text)) break;
+        cursor = SPACE.lastIndex;
+      }
+      NUMBER.lastIndex = cursor;
+      const number = NUMBER.exec(text);
+      if (!number) break;
+      const member: RawMember = { number: number[1], start: number.index, end: NUMBER.lastIndex };
+      cursor = NUMBER.lastIndex;
+      REVISION.lastIndex = cursor;
+      const revision = REVISION.exec(text);
+      if (revision) {
+        member.revision = rawRevision(revision, text);
+        cursor = REVISION.lastIndex;
+      }
+      members.push(member);
+      if (!plural) break;
+      LIST_CONTINUES.lastIndex = cursor;
+      if (!LIST_CONTINUES.exec(text)) break;
+      cursor = LIST_CONTINUES.lastIndex;
+    }
+    // A number without its own revision shares the next one written: `50 and 52 (Rev. Hammamet, 2016)`.
+    const owners: Array<RawRevision | undefined> = members.map((m) => m.revision);
+    for (let i = members.length - 2; i >= 0; i--) if (!owners[i]) owners[i] = owners[i + 1];
+    let named: NamedBody | undefined;
+    if (prefixText) {
+      const body: Body = /Council/.test(prefixText) ? 'Council' : 'UNGA';
+      named = { body, text: prefixText, range: src(keywordStart, keywordStart + prefixText.length), short: body === 'Council' || prefixText === 'UNGA', thisConference: false, prefix: true };
+    }
+    let groupEnd = cursor;
+    BODY_PHRASE.lastIndex = cursor;
+    const phrase = prefixText ? null : BODY_PHRASE.exec(text);
+    if (phrase) {
+      const phraseText = phrase[1];
+      const phraseStart = BODY_PHRASE.lastIndex - phraseText.length;
+      const index = BODY_PHRASES.findIndex((_, i) => phrase[i + 2] !== undefined);
+      const entry = BODY_PHRASES[index];
+      const context = contextAt(contexts, view.toSource(keywordStart));
+      let body: Body | undefined;
+      if (entry.body === 'this') body = context?.body;
+      else if (entry.short) body = /WTDC/.test(phraseText) ? 'WTDC' : /WTSA/.test(phraseText) ? 'WTSA' : /WTPF/.test(phraseText) ? 'WTPF' : /WCIT/.test(phraseText) ? 'WCIT' : 'PP';
+      else body = entry.body;
+      named = { body, text: phraseText, range: src(phraseStart, BODY_PHRASE.lastIndex), short: entry.short, thisConference: entry.body === 'this', prefix: false };
+      groupEnd = BODY_PHRASE.lastIndex;
+    }
+    let subject: string | undefined;
+    if (members.length === 1) {
+      SUBJECT.lastIndex = groupEnd;
+      if (SUBJECT.exec(text)) subject = readSubject(text, SUBJECT.lastIndex);
+    }
+    const clauseRef = members.length === 1 ? readClauseRef(text, keywordStart, src) : undefined;
+    const groupRange = src(clauseRef ? clauseRef.viewStart : keywordStart, groupEnd);
+    const context = contextAt(contexts, view.toSource(keywordStart));
+    members.forEach((member, index) => {
+      const raw = owners[index];
+      const revision = raw ? sourceRevision(raw, src) : undefined;
+      const ownEnd = member.revision ? member.revision.end : member.end;
+      const citation: Citation = {
+        kind,
+        number: member.number,
+        numberRange: src(member.start, member.end),
+        keywordRange: src(keywordStart, keywordEnd),
+        range: src(index === 0 ? keywordStart : member.start, ownEnd),
+        groupRange,
+        group,
+        member: index,
+        revisionShared: raw !== undefined && member.revision === undefined,
+        how: 'unresolved',
+        conferencesAtPlace: [],
+        ...(revision ? { revision } : {}),
+        ...(named ? { namedBody: named } : {}),
+        ...(subject ? { subject } : {}),
+        ...(clauseRef ? { clauseRef: { section: clauseRef.section, label: clauseRef.label, range: clauseRef.range } } : {}),
+      };
+      resolveBody(citation, context, conferences);
+      out.push(citation);
+    });
+    group++;
+    KEYWORD.lastIndex = Math.max(KEYWORD.lastIndex, groupEnd);
+  }
+  return out;
+}
+
+interface RawMember {
+  number: string;
+  start: number;
+  end: number;
+  revision?: RawRevision;
+}
+
+interface RawRevision {
+  rev: boolean;
+  place?: string;
+  year: number;
+  start: number;
+  end: number;
+  innerStart: number;
+  innerEnd: number;
+  revStart?: number;
+  revEnd?: number;
+  placeStart?: number;
+  placeEnd?: number;
+  yearStart: number;
+  yearEnd: number;
+}
+
+function rawRevision(match: RegExpExecArray, text: string): RawRevision {
+  const indices = match.indices;
+  const start = match.index + match[0].indexOf('(');
+  const end = match.index + match[0].length;
+  const [yearStart, yearEnd] = indices?.[3] ?? [end - 5, end - 1];
+  const raw: RawRevision = { rev: match[1] !== undefined, year: Number(match[3]), start, end, innerStart: start + 1, innerEnd: end - 1, yearStart, yearEnd };
+  while (raw.innerStart < raw.innerEnd && /\s/.test(text[raw.innerStart])) raw.innerStart++;
+  while (raw.innerEnd > raw.innerStart && /\s/.test(text[raw.innerEnd - 1])) raw.innerEnd--;
+  const revIndices = indices?.[1];
+  if (revIndices) [raw.revStart, raw.revEnd] = revIndices;
+  const placeIndices = indices?.[2];
+  if (match[2] !== undefined && placeIndices) {
+    [raw.placeStart, raw.placeEnd] = placeIndices;
+    const place = match[2].replace(/\s+/g, ' ').trim();
+    raw.place = parseRevision(`${place}, ${match[3]}`)?.place ?? place;
+  }
+  return raw;
+}
+
+function sourceRevision(raw: RawRevision, src: (start: number, end: number) => TextRange): CitedRevision {
+  return {
+    rev: raw.rev,
+    year: raw.year,
+    range: src(raw.innerStart, raw.innerEnd),
+    outerRange: src(raw.start, raw.end),
+    yearRange: src(raw.yearStart, raw.yearEnd),
+    ...(raw.place !== undefined ? { place: raw.place } : {}),
+    ...(raw.revStart !== undefined && raw.revEnd !== undefined ? { revRange: src(raw.revStart, raw.revEnd) } : {}),
+    ...(raw.placeStart !== undefined && raw.placeEnd !== undefined ? { placeRange: src(raw.placeStart, raw.placeEnd) } : {}),
+  };
+}
+
+function resolveBody(citation: Citation, context: CitingContext | undefined, conferences: ConferenceLookup): void {
+  const revision = citation.revision;
+  const atPlace = revision?.place ? conferences.at(revision.place, revision.year) : [];
+  citation.conferencesAtPlace = atPlace;
+  const wanted = (c: Conference): boolean => (citation.kind === 'opinion' ? c.body === 'WTPF' : c.body !== 'WTPF');
+  const named = citation.namedBody;
+  if (named) {
+    citation.body = named.body;
+    citation.how = named.body === undefined ? 'unresolved' : named.thisConference ? 'this-conference' : 'named';
+    if (named.thisConference && context?.conference && revision?.place && placeKey(context.conference.place) === placeKey(revision.place) && context.conference.year === revision.year) {
+      citation.conference = context.conference;
+    }
+  } else if (revision?.place) {
+    const candidates = atPlace.filter((c) => INFERABLE_BODIES.has(c.body) && wanted(c));
+    if (candidates.length === 1) {
+      citation.body = candidates[0].body;
+      citation.how = 'inferred';
+    }
+  } else if (!revision && context?.body && citation.kind === 'resolution') {
+    citation.body = context.body;
+    citation.how = 'document';
+  }
+  if (citation.body && !citation.conference && revision?.place) {
+    citation.conference = atPlace.find((c) => c.body === citation.body);
+  }
+}
+
+function readSubject(text: string, from: number): string | undefined {
+  let end = from;
+  const limit = Math.min(text.length, from + 400);
+  while (end < limit) {
+    const char = text[end];
+    if (char === ';' || char === ':' || (char === '\n' && /^\s*(?:\n|[a-z]{1,4}\)|\d{1,3}\s|\*)/.test(text.slice(end + 1, end + 8)))) break;
+    if (char === '[' && text[end + 1] === '^') break;
+    end++;
+  }
+  let subject = text.slice(from, end).replace(/\s+/g, ' ').trim();
+  subject = subject.replace(/[,.]+$/, '').trim();
+  if (subject.length > 160) {
+    const cut = subject.lastIndexOf(',', 160);
+    subject = (cut > 40 ? subject.slice(0, cut) : subject.slice(0, 160)).trim() + ' …';
+  }
+  return subject.length > 0 ? subject : undefined;
+}
+
+function readClauseRef(text: string, keywordStart: number, src: (start: number, end: number) => TextRange): { section: string; label: string; range: TextRange; viewStart: number } | undefined {
+  const from = Math.max(0, keywordStart - 160);
+  const before = text.slice(from, keywordStart);
+  const match = CLAUSE_REF_TAIL.exec(before);
+  if (!match) return undefined;
+  let section: string | undefined;
+  let sectionStart = from + match.index;
+  if (match[1] !== undefined) {
+    const phrase = match[1].trim().replace(/\s+/g, ' ');
+    if (CLAUSE_REF_HEADINGS.some((h) => h === phrase || phrase.startsWith(h + ' '))) section = phrase;
+  } else {
+    const words = match[2].trim().replace(/\s+/g, ' ');
+    section = CLAUSE_REF_HEADINGS.find((h) => words === h || words.endsWith(' ' + h));
+    if (section) sectionStart = from + match.index + match[2].trimEnd().length - section.length;
+  }
+  if (!section) return undefined;
+  const label = match[3].replace(/\)$/, '');
+  return { section, label, range: src(sectionStart, keywordStart), viewStart: sectionStart };
+}
+
+/** View ranges where no citation is read: front matter and comments. */
+function skippedRanges(document: ParsedDocument): (offset: number) => boolean {
+  const ranges: Array<[number, number]> = [];
+  const front = document.root.frontMatter;
+  if (front) ranges.push([front.viewStart, front.viewEnd]);
+  for (const comment of document.root.comments) ranges.push([comment.viewStart, comment.viewEnd]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  return (offset) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid][1] <= offset) lo = mid + 1;
+      else if (ranges[mid][0] > offset) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+function isTitleLine(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return text.charCodeAt(lineStart) === 35 /* # */;
+}
+
+function recogniseReferences(document: ParsedDocument, conferences: ConferenceLookup): OtherReference[] {
+  const view = document.amended;
+  const text = view.text;
+  const out: OtherReference[] = [];
+  const skipped = skippedRanges(document);
+  const add = (kind: OtherReferenceKind, match: RegExpExecArray, value: string, of: string | undefined, conference?: Conference): void => {
+    const start = view.toSource(match.index);
+    out.push({
+      kind,
+      value,
+      text: match[0],
+      range: { start, end: Math.max(start, view.toSourceEnd(match.index + match[0].length)) },
+      ...(of ? { of } : {}),
+      ...(conference ? { conference } : {}),
+    });
+  };
+  const scan = (pattern: RegExp, visit: (match: RegExpExecArray) => void): void => {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) if (!isTitleLine(text, match.index) && !skipped(match.index)) visit(match);
+  };
+  scan(QUESTION, (m) => add('question', m, m[2], m[1]));
+  scan(ARTICLE, (m) => add('article', m, m[1], m[2]));
+  scan(PROVISION, (m) => add('provision', m, m[1], m[2]));
+  scan(PARAGRAPH, (m) => add('paragraph', m, m[2].replace(/\s+/g, ' '), m[3]?.replace(/\s+(?:of|for|on)$/, '')));
+  scan(OBJECTIVE, (m) => add(m[1] === 'Objective' ? 'objective' : 'output', m, m[2], m[3]));
+  scan(EVENT, (m) => add('event', m, m[0], undefined, conferences.byId(m[0])));
+  return out.sort((a, b) => a.range.start - b.range.start);
+}
+
+// ---- the citing text's context ------------------------------------------------------
+
+const AUTHORITY_BODIES: ReadonlyArray<[RegExp, Body]> = [
+  [/Plenipotentiary Conference/i, 'PP'],
+  [/Telecommunication Development Conference/i, 'WTDC'],
+  [/Standardization Assembly/i, 'WTSA'],
+  [/Policy Forum/i, 'WTPF'],
+  [/Conference on International Telecommunications/i, 'WCIT'],
+];
+
+/** One context per resolution of the document (its conference and date); one for the whole document when it has none. */
+export function citingContexts(document: ParsedDocument, conferences: ConferenceLookup = DEFAULT_CONFERENCES): CitingContext[] {
+  const root = document.root;
+  const frontDate = root.frontMatter?.entries.find((e) => e.key === 'date')?.value;
+  const dateMatch = frontDate ? /^(\d{4})-\d{2}-\d{2}$/.exec(frontDate) : null;
+  const meeting = root.frontMatter?.entries.find((e) => e.key === 'meeting')?.value;
+  const meetingConference = meeting ? /\b((?:PP|WTDC|WTSA|WTPF|WCIT)-\d{2})\b/.exec(meeting) : null;
+  const fallback = meetingConference ? conferences.byId(meetingConference[1]) : undefined;
+  const contexts: CitingContext[] = root.resolutions.map((resolution) => {
+    const found = resolutionConference(document, resolution, conferences) ?? (fallback ? { conference: fallback } : {});
+    const year = dateMatch ? Number(dateMatch[1]) : found.authorityYear;
+    return {
+      range: { start: resolution.start, end: resolution.end },
+      ...(found.conference ? { conference: found.conference, body: found.conference.body } : found.body ? { body: found.body } : {}),
+      ...(year !== undefined ? { year } : {}),
+      ...(dateMatch && frontDate ? { date: frontDate } : {}),
+    };
+  });
+  if (contexts.length === 0) {
+    contexts.push({
+      range: { start: 0, end: document.text.length },
+      ...(fallback ? { conference: fallback, body: fallback.body } : {}),
+      ...(dateMatch && frontDate ? { year: Number(dateMatch[1]), date: frontDate } : {}),
+    });
+  } else {
+    // Text before the first resolution and after the last (annexes) reads as the nearest resolution's.
+    contexts[0].range = { start: 0, end: contexts[0].range.end };
+    contexts[contexts.length - 1].range = { start: contexts[contexts.length - 1].range.start, end: document.text.length };
+  }
+  return contexts;
+}
+
+function resolutionConference(document: ParsedDocument, resolution: ResolutionNode, conferences: ConferenceLookup): { conference?: Conference; body?: Body; authorityYear?: number } | undefined {
+  const authority = resolution.authority;
+  if (authority) {
+    const text = document.amended.text.slice(authority.viewStart, authority.viewEnd).replace(/\s+/g, ' ');
+    const body = AUTHORITY_BODIES.find(([pattern]) => pattern.test(text))?.[1];
+    const paren = /\(([^()]*)\)\s*,?\s*$/.exec(text);
+    const revision = paren ? parseRevision(paren[1]) : undefined;
+    if (revision) {
+      const atPlace = conferences.at(revision.place, revision.year);
+      const conference = (body ? atPlace.find((c) => c.body === body) : atPlace.length === 1 ? atPlace[0] : undefined) ??
+        (body ? { id: conferenceId(body, revision.year), body, place: revision.place, year: revision.year, source: 'authority line' } : undefined);
+      return { ...(conference ? { conference } : {}), ...(body ? { body } : {}), authorityYear: revision.year };
+    }
+    if (body) return { body };
+  }
+  const title = resolution.title?.revision;
+  if (title) {
+    const atPlace = conferences.at(title.place, title.year).filter((c) => INFERABLE_BODIES.has(c.body));
+    if (atPlace.length === 1) return { conference: atPlace[0], body: atPlace[0].body };
+  }
+  return undefined;
+}
+
+/** `Resolution 45 (Rev. Dubai, 2014) of WTDC`: how a citation of this revision is written. */
+export function formatRevision(revision: { rev: boolean; place?: string; year: number }): string {
+  return revision.place ? `(${revision.rev ? 'Rev. ' : ''}${revision.place}, ${revision.year})` : `(${revision.year})`;
+}
+
+export function bodyLabel(body: Body | undefined): string {
+  return body ? BODY_INFO[body].name : 'unknown body';
+}

@@ -1,0 +1,85 @@
+// Bodies and conferences of ITU: a small table of facts, each with its source. A citation's
+// place and year identify the conference and so the body whose resolution it cites (Dubai alone
+// hosted WTSA-12, WTDC-14 and PP-18, so the year matters).
+
+/** Bodies whose resolutions (or opinions) are cited; a resolution is keyed by (body, number). */
+export type Body = 'PP' | 'WTDC' | 'WTSA' | 'WTPF' | 'WCIT' | 'UNGA' | 'Council';
+
+export const BODIES: readonly Body[] = ['PP', 'WTDC', 'WTSA', 'WTPF', 'WCIT', 'UNGA', 'Council'];
+
+export interface BodyInfo {
+  /** Full name, as written after "of the". */
+  name: string;
+  /** The phrase a citation uses after the revision: `of the Plenipotentiary Conference`, `of WTDC`. */
+  citePhrase: string;
+  /** Conference bodies: resolutions carry a revision (place, year) and are validated against the catalogue. */
+  conference: boolean;
+  /** What the body adopts: WTPF gives opinions. */
+  adopts: 'resolution' | 'opinion';
+}
+
+export const BODY_INFO: Readonly<Record<Body, BodyInfo>> = {
+  PP: { name: 'Plenipotentiary Conference', citePhrase: 'of the Plenipotentiary Conference', conference: true, adopts: 'resolution' },
+  WTDC: { name: 'World Telecommunication Development Conference (WTDC)', citePhrase: 'of WTDC', conference: true, adopts: 'resolution' },
+  WTSA: { name: 'World Telecommunication Standardization Assembly (WTSA)', citePhrase: 'of WTSA', conference: true, adopts: 'resolution' },
+  WTPF: { name: 'World Telecommunication/ICT Policy Forum (WTPF)', citePhrase: 'of the World Telecommunication/ICT Policy Forum', conference: true, adopts: 'opinion' },
+  WCIT: { name: 'World Conference on International Telecommunications (WCIT)', citePhrase: 'of WCIT', conference: true, adopts: 'resolution' },
+  UNGA: { name: 'United Nations General Assembly (UNGA)', citePhrase: '', conference: false, adopts: 'resolution' },
+  Council: { name: 'ITU Council', citePhrase: '', conference: false, adopts: 'resolution' },
+};
+
+export function isBody(value: string): value is Body {
+  return (BODIES as readonly string[]).includes(value);
+}
+
+export interface Conference {
+  /** `PP-18`, `WTDC-17`, `WTSA-20`: body and the two digits ITU uses for it. */
+  id: string;
+  body: Body;
+  place: string;
+  year: number;
+  /** Where the fact comes from: `ITU Final Acts`, or the file that shows it. */
+  source: string;
+}
+
+const FINAL_ACTS = 'ITU Final Acts';
+
+/** Conferences known as facts. Only those we are sure of. */
+export const CONFERENCES: readonly Conference[] = [
+  { id: 'PP-94', body: 'PP', place: 'Kyoto', year: 1994, source: FINAL_ACTS },
+  { id: 'PP-98', body: 'PP', place: 'Minneapolis', year: 1998, source: FINAL_ACTS },
+  { id: 'PP-02', body: 'PP', place: 'Marrakesh', year: 2002, source: FINAL_ACTS },
+  { id: 'PP-06', body: 'PP', place: 'Antalya', year: 2006, source: FINAL_ACTS },
+  { id: 'PP-10', body: 'PP', place: 'Guadalajara', year: 2010, source: FINAL_ACTS },
+  { id: 'PP-14', body: 'PP', place: 'Busan', year: 2014, source: FINAL_ACTS },
+  { id: 'PP-18', body: 'PP', place: 'Dubai', year: 2018, source: FINAL_ACTS },
+  { id: 'PP-22', body: 'PP', place: 'Bucharest', year: 2022, source: FINAL_ACTS },
+  { id: 'WTDC-06', body: 'WTDC', place: 'Doha', year: 2006, source: FINAL_ACTS },
+  { id: 'WTDC-10', body: 'WTDC', place: 'Hyderabad', year: 2010, source: FINAL_ACTS },
+  { id: 'WTDC-14', body: 'WTDC', place: 'Dubai', year: 2014, source: FINAL_ACTS },
+  { id: 'WTDC-17', body: 'WTDC', place: 'Buenos Aires', year: 2017, source: FINAL_ACTS },
+  { id: 'WTDC-22', body: 'WTDC', place: 'Kigali', year: 2022, source: FINAL_ACTS },
+  { id: 'WTSA-08', body: 'WTSA', place: 'Johannesburg', year: 2008, source: FINAL_ACTS },
+  { id: 'WTSA-12', body: 'WTSA', place: 'Dubai', year: 2012, source: FINAL_ACTS },
+  { id: 'WTSA-16', body: 'WTSA', place: 'Hammamet', year: 2016, source: FINAL_ACTS },
+  // Planned for 2020, held in 2022: texts cite it as (Geneva, 2022).
+  { id: 'WTSA-20', body: 'WTSA', place: 'Geneva', year: 2022, source: FINAL_ACTS },
+  { id: 'WTSA-24', body: 'WTSA', place: 'New Delhi', year: 2024, source: FINAL_ACTS },
+  { id: 'WTPF-09', body: 'WTPF', place: 'Lisbon', year: 2009, source: FINAL_ACTS },
+  { id: 'WTPF-13', body: 'WTPF', place: 'Geneva', year: 2013, source: FINAL_ACTS },
+  { id: 'WTPF-21', body: 'WTPF', place: 'Geneva', year: 2021, source: FINAL_ACTS },
+  { id: 'WCIT-12', body: 'WCIT', place: 'Dubai', year: 2012, source: FINAL_ACTS },
+];
+
+/** `WTDC` + 2017 → `WTDC-17`: the id of a conference the table does not know. */
+export function conferenceId(body: Body, year: number): string {
+  return `${body}-${String(year % 100).padStart(2, '0')}`;
+}
+
+/** Places compare without case and with runs of blanks folded (`BUENOS AIRES`, `Buenos  Aires`). */
+export function placeKey(place: string): string {
+  return place.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Bodies a citation that names none may be inferred to: WCIT-12 shares Dubai 2012 with WTSA-12, whose resolutions are the ones cited so. */
+export const INFERABLE_BODIES: ReadonlySet<Body> = new Set<Body>(['PP', 'WTDC', 'WTSA', 'WTPF']);

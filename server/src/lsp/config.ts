@@ -1,0 +1,48 @@
+// Settings for the server: the editor's `resolution` section, then `.resorc.json` at the
+// first workspace folder's root on top of it, so that the editor and `reso check` agree.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readSettings, type ResolutionSettings } from '../analysis/settings';
+
+export const RC_FILE = '.resorc.json';
+
+export interface LoadedSettings {
+  settings: ResolutionSettings;
+  problems: string[];
+}
+
+/** Reads `.resorc.json` in a folder; absent is fine, unreadable or invalid is a problem. */
+export function readRcFile(folder: string, base: ResolutionSettings): LoadedSettings {
+  const path = join(folder, RC_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { settings: base, problems: [] };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { settings: base, problems: [`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
+  }
+  const { settings, problems } = readSettings(raw, base);
+  return { settings, problems: problems.map((p) => `${path}: ${p}`) };
+}
+
+export function folderPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function mergeSettings(editor: unknown, folder: string | undefined, base: ResolutionSettings): LoadedSettings {
+  const fromEditor = readSettings(editor, base);
+  if (!folder) return fromEditor;
+  const fromFile = readRcFile(folder, fromEditor.settings);
+  return { settings: fromFile.settings, problems: [...fromEditor.problems.map((p) => `setting resolution.${p}`), ...fromFile.problems] };
+}
