@@ -1,8 +1,11 @@
 // `npm run bench`: speed budgets, printed as JSON. Medians over repeated runs, measured
 // in one process so the figures are comparable with the baseline of the same run.
 
-import { parseDocument } from '../../server/src/syntax';
-import { generateDocument } from './generate';
+import { fixesFor } from '../../server/src/analysis/fixProviders';
+import { labelChecks, STRUCTURE_CHECKS } from '../../server/src/analysis/structure';
+import { DEFAULT_SETTINGS } from '../../server/src/analysis/pipeline';
+import { parseDocument, type SyntaxDiagnostic } from '../../server/src/syntax';
+import { generateDocument, generateLongSection } from './generate';
 
 interface Measure {
   medianMs: number;
@@ -18,6 +21,13 @@ function time(run: () => unknown): number {
 function median(times: number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
   return round(sorted[Math.floor(sorted.length / 2)]);
+}
+
+function measure(run: () => unknown, runs: number): Measure {
+  for (let i = 0; i < 3; i++) run(); // warm up the JIT
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(time(run));
+  return { medianMs: median(times), runs };
 }
 
 /** Runs two tasks alternately, so that a busy machine slows both alike and their ratio stays fair. */
@@ -52,6 +62,17 @@ const document = generateDocument(1_000_000);
 const bytes = Buffer.byteLength(document.text, 'utf8');
 const [base, parse] = measurePair(() => baseline(document.text), () => parseDocument(document.text), RUNS);
 
+// Structure checks on the parsed 1 MB document (the parse itself is measured above).
+const parsed = parseDocument(document.text);
+const context = { settings: DEFAULT_SETTINGS };
+const structure = measure(() => STRUCTURE_CHECKS.flatMap((check) => check(parsed, context)), RUNS);
+
+// The renumber fix on a 500-clause section where a clause was inserted near the top.
+const longSection = parseDocument(generateLongSection(500, 10));
+const sequence = labelChecks(longSection, context).find((d) => d.code === 'label.sequence') as SyntaxDiagnostic;
+const renumber = measure(() => fixesFor(longSection, sequence, { trackChanges: 'auto' }), RUNS);
+const renumberEdits = fixesFor(longSection, sequence, { trackChanges: 'auto' })[0]?.edits.length ?? 0;
+
 const results = {
   document: { bytes, resolutions: document.resolutions, clauses: document.clauses, revisionMarks: document.marks },
   parse: {
@@ -61,8 +82,13 @@ const results = {
     ratioToBaseline: round(parse.medianMs / base.medianMs),
     budget: { medianMs: 50, ratioToBaseline: 4 },
   },
+  structureChecks: { ...structure, diagnostics: STRUCTURE_CHECKS.flatMap((check) => check(parsed, context)).length, budget: { medianMs: 50 } },
+  renumberFix: { ...renumber, sectionClauses: 501, edits: renumberEdits, budget: { medianMs: 20 } },
 };
 const failures: string[] = [];
 if (results.parse.medianMs > 50) failures.push(`parse ${results.parse.medianMs} ms > 50 ms`);
 if (results.parse.ratioToBaseline > 4) failures.push(`parse/baseline ${results.parse.ratioToBaseline} > 4`);
+if (structure.medianMs > 50) failures.push(`structure checks ${structure.medianMs} ms > 50 ms`);
+if (renumber.medianMs > 20) failures.push(`renumber fix ${renumber.medianMs} ms > 20 ms`);
+if (renumberEdits < 400) failures.push(`renumber fix made ${renumberEdits} edits; the bench section is not what it should be`);
 process.stdout.write(JSON.stringify({ ...results, withinBudget: failures.length === 0, failures }, null, 2) + '\n');

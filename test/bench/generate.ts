@@ -90,3 +90,18 @@ export function generateDocument(targetBytes: number, seed = 1, firstNumber = 1)
   }
   return { text: parts.join('\n'), resolutions, clauses, marks };
 }
+
+/**
+ * One resolution whose operative section has `clauses` numbered clauses plus one inserted
+ * after clause `insertAfter` with a duplicate number, and cross-references to its clauses.
+ */
+export function generateLongSection(clauses: number, insertAfter: number): string {
+  const lines = ['# RESOLUTION 1 (DUBAI, 2018)', '', '## A long section', '', 'The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),', '', '*considering*', ''];
+  for (let i = 1; i <= 20; i++) lines.push(`${letter(i - 1)}) that *resolves* ${i * 20} applies here${i === 20 ? ',' : ';'}`);
+  lines.push('', '*resolves*', '');
+  for (let i = 1; i <= clauses; i++) {
+    lines.push(`${i} to act on item ${i}, consistent with *resolves* ${Math.max(1, i - 3)}${i === clauses ? '.' : ';'}`);
+    if (i === insertAfter) lines.push(`${i + 1} to act on an inserted item;`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -62,21 +62,21 @@ export function parseView(source: string, view: TextView, diagnostics: SyntaxDia
 
 class BlockParser {
   private readonly text: string;
-  private readonly lineStarts: number[] = [];
-  private readonly lineEnds: number[] = [];
   private readonly doc: DocumentNode;
   private resolution?: ResolutionNode;
   private annex?: AnnexNode;
   private section?: SectionNode;
-  /** Clauses of the current section that sub-items may still attach to, outermost first. */
+  /** Clauses that sub-items may attach to, outermost first; `stackSize` of them are live. */
   private readonly clauseStack: ClauseNode[] = [];
+  private stackSize = 0;
   /** The block that a following non-blank line continues. */
   private open?: OpenBlock;
   private pendingProposal?: ProposalNode;
   /** Comments between a pending proposal and what it concerns: they move with the proposal. */
   private afterProposal: CommentNode[] = [];
   private pendingComments: CommentNode[] = [];
-  private readonly inlineHosts: Array<{ node: SyntaxNode; start: number; end: number }> = [];
+  /** Titles and subtitles: the view range of their text after the `#`s. */
+  private readonly inlineHosts = new Map<SyntaxNode, [number, number]>();
 
   constructor(
     private readonly source: string,
@@ -95,24 +95,28 @@ class BlockParser {
       footnoteDefinitions: [],
       footnoteReferences: [],
     };
+  }
+
+  /** End of the line starting at `start`, before its line break. */
+  private lineEnd(start: number): number {
     const text = this.text;
-    let pos = 0;
-    for (;;) {
-      let newline = text.indexOf('\n', pos);
-      if (newline < 0) newline = text.length;
-      let end = newline;
-      if (end > pos && text.charCodeAt(end - 1) === 13) end--;
-      this.lineStarts.push(pos);
-      this.lineEnds.push(end);
-      if (newline >= text.length) break;
-      pos = newline + 1;
-    }
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  /** Start of the line after the one holding `offset`; past the text's end when there is none. */
+  private nextLine(offset: number): number {
+    const newline = this.text.indexOf('\n', offset);
+    return newline < 0 ? this.text.length + 1 : newline + 1;
   }
 
   parse(): DocumentNode {
+    // Lines are named by their start offset; parse functions return the next line's start.
     let line = this.parseFrontMatter();
-    const count = this.lineStarts.length;
-    while (line < count) line = this.parseLine(line);
+    const length = this.text.length;
+    while (line <= length) line = this.parseLine(line);
     this.closeOpen();
     this.flushPending(this.container());
     this.finishDocument();
@@ -122,101 +126,103 @@ class BlockParser {
   // ---- lines -------------------------------------------------------------------------
 
   private parseLine(line: number): number {
-    const start = this.lineStarts[line];
-    const end = this.lineEnds[line];
+    const start = line;
+    const end = this.lineEnd(line);
     const text = this.text;
     let first = start;
     while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
     if (first === end) {
       this.closeOpen();
-      return line + 1;
+      return this.nextLine(end);
     }
     const code = text.charCodeAt(first);
     if (code === 60 /* < */ && text.startsWith('<!--', first)) return this.parseComment(line, first);
-    if (first > start) return this.parseIndented(line, start, first, end);
-    if (code === 35 /* # */) return this.parseTitleLine(line, start, end);
+    if (first > start) return this.parseIndented(start, first, end);
+    if (code === 35 /* # */) return this.parseTitleLine(start, end);
     if (code >= 97 && code <= 122) {
-      const letter = stickyAt(LETTER_LABEL, text, start);
-      if (letter && letter.index + letter[0].length <= end) {
-        return this.parseClause(line, start, end, start, start + letter[1].length + 1, letter[1], 'paren');
+      LETTER_LABEL.lastIndex = start;
+      if (LETTER_LABEL.test(text) && LETTER_LABEL.lastIndex <= end) {
+        const labelEnd = LETTER_LABEL.lastIndex;
+        return this.parseClause(start, end, start, labelEnd, text.slice(start, labelEnd - 1), 'paren');
       }
-      if (!this.open && !this.annex && this.isPlainHeading(line, start, end)) {
-        return this.parseHeading(line, start, end, start, start + text.slice(start, end).trimEnd().length, false);
+      if (!this.open && !this.annex && this.isPlainHeading(start, end)) {
+        return this.parseHeading(start, end, start, start + text.slice(start, end).trimEnd().length, false);
       }
-      return this.parseTextLine(line, start, end);
+      return this.parseTextLine(start, end);
     }
     if (code >= 48 && code <= 57) {
-      const number = stickyAt(NUMBER_LABEL, text, start);
-      if (number && number.index + number[0].length < end) {
-        return this.parseClause(line, start, end, start, start + number[1].length, number[1], 'number');
+      NUMBER_LABEL.lastIndex = start;
+      if (NUMBER_LABEL.test(text) && NUMBER_LABEL.lastIndex < end) {
+        const labelEnd = NUMBER_LABEL.lastIndex;
+        return this.parseClause(start, end, start, labelEnd, text.slice(start, labelEnd), 'number');
       }
-      return this.parseTextLine(line, start, end);
+      return this.parseTextLine(start, end);
     }
     if (code === 91 /* [ */) {
       const match = stickyAt(FOOTNOTE_DEFINITION, text, start);
-      if (match && match.index + match[0].length <= end) return this.parseFootnoteDefinition(line, start, end, match[1]);
+      if (match && match.index + match[0].length <= end) return this.parseFootnoteDefinition(start, end, match[1]);
     }
     if ((code >= 65 && code <= 90) || code === 40 /* ( */) {
       const content = text.slice(start, end);
       const proposal = PROPOSAL_LINE.exec(content);
       if (proposal) return this.parseProposal(start, end, proposal[1] as ProposalAction, proposal[2] ?? '');
-      if (content.startsWith('Reasons:')) return this.startParagraph(start, end, 'reasons', line);
+      if (content.startsWith('Reasons:')) return this.startParagraph(start, end, 'reasons');
     }
     if (code === 42 /* * */ && !this.annex) {
       const italic = stickyAt(ITALIC_LINE, text, start);
       if (italic && italic.index + italic[0].length <= end) {
-        return this.parseHeading(line, start, end, start + 1, start + 1 + italic[1].length, true);
+        return this.parseHeading(start, end, start + 1, start + 1 + italic[1].length, true);
       }
     }
-    return this.parseTextLine(line, start, end);
+    return this.parseTextLine(start, end);
   }
 
-  private isPlainHeading(line: number, start: number, end: number): boolean {
+  private isPlainHeading(start: number, end: number): boolean {
     if (end - start > 200) return false;
     const content = this.text.slice(start, end);
     if (/[;.:,]\s*$/.test(content) || !classifyHeading(content).known) return false;
-    if (line + 1 >= this.lineStarts.length) return true;
-    const nextStart = this.lineStarts[line + 1];
-    const nextEnd = this.lineEnds[line + 1];
+    const nextStart = this.nextLine(end);
+    if (nextStart > this.text.length) return true;
+    const nextEnd = this.lineEnd(nextStart);
     if (this.text.slice(nextStart, nextEnd).trim() === '') return true;
     const letter = stickyAt(LETTER_LABEL, this.text, nextStart);
     const number = stickyAt(NUMBER_LABEL, this.text, nextStart);
     return (letter !== null && letter.index + letter[0].length <= nextEnd) || (number !== null && number.index + number[0].length < nextEnd);
   }
 
-  private parseTextLine(line: number, start: number, end: number): number {
+  private parseTextLine(start: number, end: number): number {
     if (this.open) {
       this.extendOpen(end);
-      return line + 1;
+      return this.nextLine(end);
     }
-    if (this.annex) return this.startParagraph(start, end, 'free', line);
+    if (this.annex) return this.startParagraph(start, end, 'free');
     if (this.section) {
       const clause = this.newClause(start, end, 0, undefined);
       this.attachClause(clause);
-      return line + 1;
+      return this.nextLine(end);
     }
     if (this.resolution && !this.resolution.authority && this.resolution.sections.length === 0 && this.text.startsWith('The ', start)) {
-      return this.startParagraph(start, end, 'authority', line);
+      return this.startParagraph(start, end, 'authority');
     }
-    return this.startParagraph(start, end, 'free', line);
+    return this.startParagraph(start, end, 'free');
   }
 
-  private parseIndented(line: number, start: number, first: number, end: number): number {
+  private parseIndented(start: number, first: number, end: number): number {
     const found = stickyAt(SUB_LABEL, this.text, first);
     const match = found && found.index + found[0].length <= end ? found : null;
     if (!match || !this.section || this.annex) {
       if (this.open) {
         this.extendOpen(end);
-        return line + 1;
+        return this.nextLine(end);
       }
-      return this.parseTextLine(line, start, end);
+      return this.parseTextLine(start, end);
     }
     const labelText = match[1] ?? match[2] ?? match[3] ?? match[4];
     const form: LabelForm = match[4] ? 'bullet' : match[3] ? 'number' : 'paren';
     const labelEnd = first + labelText.length + (form === 'paren' ? 1 : 0);
     const indent = this.indentLevel(start, first);
-    while (this.clauseStack.length > 0 && this.clauseStack[this.clauseStack.length - 1].depth >= indent) this.clauseStack.pop();
-    const parent = this.clauseStack[this.clauseStack.length - 1];
+    while (this.stackSize > 0 && this.clauseStack[this.stackSize - 1].depth >= indent) this.stackSize--;
+    const parent = this.stackSize > 0 ? this.clauseStack[this.stackSize - 1] : undefined;
     this.closeOpen();
     const clause = this.newClause(start, end, parent ? parent.depth + 1 : 0, this.newLabel(first, labelEnd, labelText, form));
     clause.textViewStart = labelEnd;
@@ -226,10 +232,10 @@ class BlockParser {
       parent.items.push(clause);
       parent.children.push(clause);
       this.takePending(clause);
-      this.clauseStack.push(clause);
+      this.clauseStack[this.stackSize++] = clause;
       this.open = clause;
     } else this.attachClause(clause);
-    return line + 1;
+    return this.nextLine(end);
   }
 
   private indentLevel(start: number, first: number): number {
@@ -238,13 +244,13 @@ class BlockParser {
     return Math.max(1, columns >> 1);
   }
 
-  private parseClause(line: number, start: number, end: number, labelStart: number, labelEnd: number, value: string, form: LabelForm): number {
-    if (!this.section || this.annex) return this.parseTextLine(line, start, end);
+  private parseClause(start: number, end: number, labelStart: number, labelEnd: number, value: string, form: LabelForm): number {
+    if (!this.section || this.annex) return this.parseTextLine(start, end);
     this.closeOpen();
     const clause = this.newClause(start, end, 0, this.newLabel(labelStart, labelEnd, value, form));
     clause.textViewStart = labelEnd;
     this.attachClause(clause);
-    return line + 1;
+    return this.nextLine(end);
   }
 
   private newLabel(viewStart: number, viewEnd: number, value: string, form: LabelForm): LabelNode {
@@ -270,8 +276,8 @@ class BlockParser {
     this.takePending(clause);
     section.clauses.push(clause);
     section.children.push(clause);
-    this.clauseStack.length = 0;
-    this.clauseStack.push(clause);
+    this.clauseStack[0] = clause;
+    this.stackSize = 1;
     this.open = clause;
   }
 
@@ -297,16 +303,16 @@ class BlockParser {
     section.children[index] = intro;
     section.intro = intro;
     for (const comment of this.doc.comments) if (comment.target === open) comment.target = intro;
-    this.clauseStack.length = 0;
+    this.stackSize = 0;
   }
 
-  private startParagraph(start: number, end: number, role: ParagraphRole, line: number): number {
+  private startParagraph(start: number, end: number, role: ParagraphRole): number {
     this.closeOpen();
     const paragraph: ParagraphNode = { kind: 'paragraph', start: 0, end: 0, viewStart: start, viewEnd: end, children: [], parent: undefined, role };
     let container: Container;
     if (role === 'reasons' && this.resolution) {
       this.section = undefined;
-      this.clauseStack.length = 0;
+      this.stackSize = 0;
       this.resolution.reasons = paragraph;
       container = this.resolution;
     } else {
@@ -318,7 +324,7 @@ class BlockParser {
     this.takePending(paragraph);
     container.children.push(paragraph);
     this.open = paragraph;
-    return line + 1;
+    return this.nextLine(end);
   }
 
   private container(): Container {
@@ -327,7 +333,7 @@ class BlockParser {
 
   // ---- blocks ------------------------------------------------------------------------
 
-  private parseHeading(line: number, start: number, end: number, phraseStart: number, phraseEnd: number, italic: boolean): number {
+  private parseHeading(start: number, end: number, phraseStart: number, phraseEnd: number, italic: boolean): number {
     this.closeOpen();
     const phrase = normalizePhrase(this.text.slice(phraseStart, phraseEnd));
     const heading: HeadingNode = {
@@ -348,14 +354,14 @@ class BlockParser {
     resolution.sections.push(section);
     resolution.children.push(section);
     this.section = section;
-    this.clauseStack.length = 0;
-    return line + 1;
+    this.stackSize = 0;
+    return this.nextLine(end);
   }
 
   private startResolution(viewStart: number): ResolutionNode {
     this.section = undefined;
     this.annex = undefined;
-    this.clauseStack.length = 0;
+    this.stackSize = 0;
     const resolution: ResolutionNode = { kind: 'resolution', start: 0, end: 0, viewStart: viewStart, viewEnd: viewStart, children: [], parent: undefined, sections: [], paragraphs: [] };
     this.doc.resolutions.push(resolution);
     this.doc.children.push(resolution);
@@ -363,12 +369,12 @@ class BlockParser {
     return resolution;
   }
 
-  private parseTitleLine(line: number, start: number, end: number): number {
+  private parseTitleLine(start: number, end: number): number {
     const text = this.text;
     let level = 0;
     while (start + level < end && text.charCodeAt(start + level) === 35) level++;
     if (start + level < end && text.charCodeAt(start + level) !== 32 && text.charCodeAt(start + level) !== 9) {
-      return this.parseTextLine(line, start, end);
+      return this.parseTextLine(start, end);
     }
     this.closeOpen();
     const content = text.slice(start + level, end).trim();
@@ -377,27 +383,27 @@ class BlockParser {
       const container = this.annex ?? this.resolution ?? this.doc;
       if (container.kind === 'resolution' && !container.subtitle && container.sections.length === 0) container.subtitle = subtitle;
       this.section = undefined;
-      this.clauseStack.length = 0;
+      this.stackSize = 0;
       this.flushPending(container);
       this.takePending(subtitle);
       container.children.push(subtitle);
-      this.inlineHosts.push({ node: subtitle, start: start + level, end });
-      return line + 1;
+      this.inlineHosts.set(subtitle, [start + level, end]);
+      return this.nextLine(end);
     }
     const title: TitleNode = { kind: 'title', start: 0, end: 0, viewStart: start, viewEnd: end, children: [], parent: undefined, ...parseTitleText(content) };
-    this.inlineHosts.push({ node: title, start: start + level, end });
+    this.inlineHosts.set(title, [start + level, end]);
     if (title.form === 'annex') {
       this.flushPending(this.doc);
       this.section = undefined;
       this.resolution = undefined;
-      this.clauseStack.length = 0;
+      this.stackSize = 0;
       const annex: AnnexNode = { kind: 'annex', start: 0, end: 0, viewStart: start, viewEnd: end, children: [], parent: undefined, title, paragraphs: [] };
       this.takePending(annex);
       annex.children.push(title);
       this.doc.annexes.push(annex);
       this.doc.children.push(annex);
       this.annex = annex;
-      return line + 1;
+      return this.nextLine(end);
     }
     const proposal = this.pendingProposal;
     const resolution = this.startResolution(proposal ? proposal.viewStart : start);
@@ -408,7 +414,7 @@ class BlockParser {
     this.takePending(title);
     resolution.title = title;
     resolution.children.push(title);
-    return line + 1;
+    return this.nextLine(end);
   }
 
   private parseProposal(start: number, end: number, action: ProposalAction, identifier: string): number {
@@ -422,10 +428,10 @@ class BlockParser {
       // A proposal never belongs to an annex's free text; it concerns what follows.
       this.annex = undefined;
     }
-    return this.lineIndexAfter(end);
+    return this.nextLine(end);
   }
 
-  private parseFootnoteDefinition(line: number, start: number, end: number, id: string): number {
+  private parseFootnoteDefinition(start: number, end: number, id: string): number {
     this.closeOpen();
     const container = this.container();
     this.flushPending(container);
@@ -439,7 +445,7 @@ class BlockParser {
     this.doc.footnoteDefinitions.push(definition);
     container.children.push(definition);
     this.open = definition;
-    return line + 1;
+    return this.nextLine(end);
   }
 
   private parseComment(line: number, first: number): number {
@@ -447,7 +453,7 @@ class BlockParser {
     const close = this.text.indexOf('-->', first + 4);
     let end: number;
     if (close < 0) {
-      end = this.lineEnds[line];
+      end = this.lineEnd(line);
       this.diagnostics.push({
         code: 'syntax.comment',
         severity: 'error',
@@ -466,28 +472,20 @@ class BlockParser {
     if (this.pendingProposal) this.afterProposal.push(comment);
     else this.container().children.push(comment);
     this.pendingComments.push(comment);
-    return this.lineIndexAfter(end);
-  }
-
-  /** Index of the line after the one holding view offset `end - 1`. */
-  private lineIndexAfter(end: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    const target = Math.max(0, end - 1);
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= target) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return this.nextLine(end);
   }
 
   private parseFrontMatter(): number {
-    if (this.lineEnds.length === 0 || this.text.slice(this.lineStarts[0], this.lineEnds[0]).trimEnd() !== '---') return 0;
+    if (this.text.slice(0, this.lineEnd(0)).trimEnd() !== '---') return 0;
+    // The front matter's own lines, up to its closing `---`.
+    const lineStarts: number[] = [0];
+    const lineEnds: number[] = [this.lineEnd(0)];
     let close = -1;
-    for (let line = 1; line < this.lineStarts.length; line++) {
-      if (this.text.slice(this.lineStarts[line], this.lineEnds[line]).trimEnd() === '---') {
-        close = line;
+    for (let start = this.nextLine(0); start <= this.text.length; start = this.nextLine(start)) {
+      lineStarts.push(start);
+      lineEnds.push(this.lineEnd(start));
+      if (this.text.slice(start, lineEnds[lineEnds.length - 1]).trimEnd() === '---') {
+        close = lineStarts.length - 1;
         break;
       }
     }
@@ -496,16 +494,16 @@ class BlockParser {
         code: 'syntax.frontmatter',
         severity: 'error',
         start: this.view.toSource(0),
-        end: this.view.toSourceEnd(this.lineEnds[0]),
+        end: this.view.toSourceEnd(lineEnds[0]),
         message: 'Front matter opened with `---` is never closed by a `---` line.',
       });
       return 0;
     }
-    const node: FrontMatterNode = { kind: 'frontMatter', start: 0, end: 0, viewStart: 0, viewEnd: this.lineEnds[close], children: [], parent: undefined, entries: [] };
+    const node: FrontMatterNode = { kind: 'frontMatter', start: 0, end: 0, viewStart: 0, viewEnd: lineEnds[close], children: [], parent: undefined, entries: [] };
     const seen = new Set<string>();
     for (let line = 1; line < close; line++) {
-      const start = this.lineStarts[line];
-      const content = this.text.slice(start, this.lineEnds[line]);
+      const start = lineStarts[line];
+      const content = this.text.slice(start, lineEnds[line]);
       if (content.trim() === '' || content.trimStart().startsWith('#')) continue;
       const match = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(content);
       const here = (from: number, to: number) => ({ start: this.view.toSource(from), end: this.view.toSourceEnd(to) });
@@ -548,7 +546,7 @@ class BlockParser {
     }
     this.doc.frontMatter = node;
     this.doc.children.push(node);
-    return close + 1;
+    return this.nextLine(lineEnds[close]);
   }
 
   // ---- pending proposal and comments -------------------------------------------------
@@ -572,7 +570,7 @@ class BlockParser {
 
   private finishDocument(): void {
     const doc = this.doc;
-    this.finish(doc);
+    this.finishContainer(doc);
     doc.start = 0;
     doc.end = this.source.length;
     doc.viewStart = 0;
@@ -604,47 +602,21 @@ class BlockParser {
     node.end = Math.max(node.start, this.view.toSourceEnd(node.viewEnd));
   }
 
+  /**
+   * Source spans, parent links and inline nodes. One function per node shape keeps the
+   * property accesses monomorphic, which matters on documents of thousands of clauses.
+   */
   private finish(node: SyntaxNode): void {
-    const children = node.children;
-    for (let i = 0; i < children.length; i++) {
-      this.finish(children[i]);
-      children[i].parent = node;
-    }
     switch (node.kind) {
       case 'document':
       case 'resolution':
       case 'annex':
       case 'section':
-        dropOverlaps(node);
-        if (node.children.length > 0) {
-          node.viewStart = Math.min(node.viewStart, node.children[0].viewStart);
-          node.viewEnd = Math.max(node.viewEnd, node.children[node.children.length - 1].viewEnd);
-          node.start = node.children[0].start;
-          node.end = node.children[node.children.length - 1].end;
-        } else this.blockSpan(node);
+        this.finishContainer(node);
         return;
-      case 'clause': {
-        const label = node.label;
-        const ownEnd = node.items.length > 0 ? node.textViewEnd : node.viewEnd;
-        node.textViewEnd = ownEnd;
-        if (node.items.length > 0) node.viewEnd = node.items[node.items.length - 1].viewEnd;
-        const ownStart = node.viewStart;
-        const saveEnd = node.viewEnd;
-        node.viewEnd = ownEnd;
-        this.blockSpan(node);
-        node.viewEnd = saveEnd;
-        if (node.items.length > 0) node.end = Math.max(node.end, node.items[node.items.length - 1].end);
-        if (label) {
-          this.inlineSpan(label);
-          // A label cut by revision marks starts with them (`{--b--}{++c++})`), not after them.
-          if (label.viewStart === node.viewStart) label.start = node.start;
-          else if (!this.view.identity) label.start = Math.min(label.start, this.view.toSourceEnd(label.viewStart));
-          if (label.end < label.start) label.end = label.start;
-        }
-        const inlines = this.inlineNodes(label ? label.viewEnd : ownStart, ownEnd);
-        if (inlines.length > 0) node.children = [...(label ? [label] : []), ...inlines, ...node.items];
+      case 'clause':
+        this.finishClause(node);
         return;
-      }
       case 'heading':
         this.blockSpan(node);
         node.phraseStart = this.view.toSource(node.phraseStart);
@@ -655,17 +627,20 @@ class BlockParser {
         const markerEnd = this.text.indexOf(']:', node.viewStart) + 1;
         node.markerEnd = this.view.toSourceEnd(markerEnd);
         node.children = this.inlineNodes(markerEnd + 1, node.viewEnd);
+        this.adopt(node);
         return;
       }
       case 'paragraph':
         this.blockSpan(node);
         node.children = this.inlineNodes(node.viewStart, node.viewEnd);
+        this.adopt(node);
         return;
       case 'title':
       case 'subtitle': {
         this.blockSpan(node);
-        const host = this.inlineHosts.find((h) => h.node === node);
-        if (host) node.children = this.inlineNodes(host.start, host.end);
+        const host = this.inlineHosts.get(node);
+        if (host) node.children = this.inlineNodes(host[0], host[1]);
+        this.adopt(node);
         return;
       }
       case 'label':
@@ -677,6 +652,59 @@ class BlockParser {
         return;
       default:
         this.blockSpan(node);
+    }
+  }
+
+  private adopt(node: SyntaxNode): void {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) children[i].parent = node;
+  }
+
+  private finishContainer(node: DocumentNode | ResolutionNode | AnnexNode | SectionNode): void {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      child.parent = node;
+      if (child.kind === 'clause') this.finishClause(child);
+      else this.finish(child);
+    }
+    dropOverlaps(node);
+    const kept = node.children;
+    if (kept.length > 0) {
+      node.viewStart = Math.min(node.viewStart, kept[0].viewStart);
+      node.viewEnd = Math.max(node.viewEnd, kept[kept.length - 1].viewEnd);
+      node.start = kept[0].start;
+      node.end = kept[kept.length - 1].end;
+    } else this.blockSpan(node);
+  }
+
+  private finishClause(clause: ClauseNode): void {
+    const items = clause.items;
+    for (let i = 0; i < items.length; i++) {
+      items[i].parent = clause;
+      this.finishClause(items[i]);
+    }
+    const label = clause.label;
+    const hasItems = items.length > 0;
+    const ownEnd = hasItems ? clause.textViewEnd : clause.viewEnd;
+    clause.textViewEnd = ownEnd;
+    const fullEnd = hasItems ? items[items.length - 1].viewEnd : clause.viewEnd;
+    clause.viewEnd = ownEnd;
+    this.blockSpan(clause);
+    clause.viewEnd = fullEnd;
+    if (hasItems) clause.end = Math.max(clause.end, items[items.length - 1].end);
+    if (label) {
+      label.parent = clause;
+      this.inlineSpan(label);
+      // A label cut by revision marks starts with them (`{--b--}{++c++})`), not after them.
+      if (label.viewStart === clause.viewStart) label.start = clause.start;
+      else if (!this.view.identity) label.start = Math.min(label.start, this.view.toSourceEnd(label.viewStart));
+      if (label.end < label.start) label.end = label.start;
+    }
+    const inlines = this.inlineNodes(label ? label.viewEnd : clause.viewStart, ownEnd);
+    if (inlines.length > 0) {
+      clause.children = [...(label ? [label] : []), ...inlines, ...items];
+      for (let i = 0; i < inlines.length; i++) inlines[i].parent = clause;
     }
   }
 

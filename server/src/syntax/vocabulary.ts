@@ -64,8 +64,19 @@ export function normalizePhrase(phrase: string): string {
   return phrase.trim().replace(/\s+/g, ' ');
 }
 
+/** Headings repeat across a document: each phrase is classified once. */
+const classified = new Map<string, HeadingClass>();
+
 export function classifyHeading(rawPhrase: string): HeadingClass {
-  const phrase = normalizePhrase(rawPhrase);
+  let result = classified.get(rawPhrase);
+  if (!result) {
+    result = classify(normalizePhrase(rawPhrase));
+    if (classified.size < 10_000) classified.set(rawPhrase, result);
+  }
+  return result;
+}
+
+function classify(phrase: string): HeadingClass {
   if (PREAMBLE_SET.has(phrase)) return { kind: 'preamble', known: true };
   for (const lead of OPERATIVE_LEADS) {
     if (phrase === lead || (phrase.startsWith(lead) && phrase[lead.length] === ' ')) return { kind: 'operative', known: true };
