@@ -821,8 +821,18 @@ export function parseRevision(inner: string): TitleNode['revision'] {
 }
 
 /** `BUENOS AIRES` → `Buenos Aires`, so titles and citations compare equal. */
+const titleCased = new Map<string, string>();
+
 export function titleCase(place: string): string {
   if (place !== place.toUpperCase()) return place;
+  const known = titleCased.get(place);
+  if (known !== undefined) return known;
+  const cased = titleCaseUpper(place);
+  if (titleCased.size < 1000) titleCased.set(place, cased);
+  return cased;
+}
+
+function titleCaseUpper(place: string): string {
   return place.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, separator: string, letter: string) => separator + letter.toUpperCase());
 }
 

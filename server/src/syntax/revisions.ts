@@ -17,15 +17,15 @@ export interface RevisionMark {
   separator?: number;
 }
 
-const OPENERS: Record<string, { kind: RevisionKind; close: string }> = {
-  '{++': { kind: 'insertion', close: '++}' },
-  '{--': { kind: 'deletion', close: '--}' },
-  '{~~': { kind: 'substitution', close: '~~}' },
-  '{>>': { kind: 'comment', close: '<<}' },
-  '{==': { kind: 'highlight', close: '==}' },
-};
+const KIND_BY_SECOND_CHAR: Record<string, RevisionKind> = { '+': 'insertion', '-': 'deletion', '~': 'substitution', '>': 'comment', '=': 'highlight' };
+const CLOSERS: Record<RevisionKind, string> = { insertion: '++}', deletion: '--}', substitution: '~~}', comment: '<<}', highlight: '==}' };
 
-const ANY_OPENER = /\{(?:\+\+|--|~~|>>|==)/g;
+/** The kind of mark whose opener starts at `at`, if one does. */
+function openerAt(text: string, at: number): RevisionKind | undefined {
+  const second = text[at + 1];
+  const kind = KIND_BY_SECOND_CHAR[second];
+  return kind !== undefined && text[at + 2] === second ? kind : undefined;
+}
 
 export function scanRevisions(text: string, diagnostics: SyntaxDiagnostic[]): RevisionMark[] {
   const marks: RevisionMark[] = [];
@@ -33,36 +33,39 @@ export function scanRevisions(text: string, diagnostics: SyntaxDiagnostic[]): Re
   for (;;) {
     const open = text.indexOf('{', from);
     if (open < 0 || open + 3 > text.length) break;
-    const opener = OPENERS[text.slice(open, open + 3)];
-    if (!opener) {
+    const kind = openerAt(text, open);
+    if (kind === undefined) {
       from = open + 1;
       continue;
     }
-    const close = text.indexOf(opener.close, open + 3);
+    const opener = text.slice(open, open + 3);
+    const closer = CLOSERS[kind];
+    const close = text.indexOf(closer, open + 3);
     if (close < 0) {
       diagnostics.push({
         code: 'syntax.revision',
         severity: 'error',
         start: open,
         end: open + 3,
-        message: `Revision mark \`${text.slice(open, open + 3)}\` is never closed with \`${opener.close}\`.`,
+        message: `Revision mark \`${opener}\` is never closed with \`${closer}\`.`,
       });
       from = open + 3;
       continue;
     }
-    ANY_OPENER.lastIndex = open + 3;
-    const inner = ANY_OPENER.exec(text);
-    if (inner && inner.index < close) {
+    // Marks do not nest: look for another opener before this mark closes.
+    for (let inner = text.indexOf('{', open + 3); inner >= 0 && inner < close; inner = text.indexOf('{', inner + 1)) {
+      if (openerAt(text, inner) === undefined) continue;
       diagnostics.push({
         code: 'syntax.revision',
         severity: 'error',
-        start: inner.index,
-        end: inner.index + 3,
-        message: `Revision marks do not nest: \`${inner[0]}\` opens inside the \`${text.slice(open, open + 3)}\` mark that starts earlier (or that mark is not closed).`,
+        start: inner,
+        end: inner + 3,
+        message: `Revision marks do not nest: \`${text.slice(inner, inner + 3)}\` opens inside the \`${opener}\` mark that starts earlier (or that mark is not closed).`,
       });
+      break;
     }
-    const mark: RevisionMark = { kind: opener.kind, start: open, end: close + 3, contentStart: open + 3, contentEnd: close };
-    if (opener.kind === 'substitution') {
+    const mark: RevisionMark = { kind, start: open, end: close + 3, contentStart: open + 3, contentEnd: close };
+    if (kind === 'substitution') {
       const separator = text.indexOf('~>', open + 3);
       if (separator >= 0 && separator < close) mark.separator = separator;
       else {

@@ -61,7 +61,9 @@ export interface HeadingClass {
 }
 
 export function normalizePhrase(phrase: string): string {
-  return phrase.trim().replace(/\s+/g, ' ');
+  const trimmed = phrase.trim();
+  // Most headings are already single-spaced: skip the regular expression for them.
+  return /\s\s|[\t\r\n]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }
 
 /** Headings repeat across a document: each phrase is classified once. */
