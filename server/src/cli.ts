@@ -11,6 +11,8 @@ import { fixAllText } from './analysis/fixProviders';
 import { DEFAULT_RESOLUTION_SETTINGS, type ResolutionSettings } from './analysis/settings';
 import { LanguageService } from './features/service';
 import { readRcFile, RC_FILE } from './lsp/config';
+import { loadCatalogues } from './lsp/catalogueFiles';
+import { buildCatalogue, serializeCatalogue } from './analysis/catalogueBuilder';
 import { toRange } from './features/convert';
 import { documentSymbols } from './features/symbols';
 import { parseDocument, type ParsedDocument, type SyntaxDiagnostic } from './syntax';
@@ -18,6 +20,8 @@ import { parseDocument, type ParsedDocument, type SyntaxDiagnostic } from './syn
 const USAGE = `Usage:
   reso check [--format text|json] PATH...   check .reso files (folders are searched)
   reso outline PATH...                      print the outline of each file
+  reso catalogue [--out FILE] PATH...       build a catalogue of the resolutions the files define and cite
+                                            (paths in it are relative to FILE); print it, or write FILE
   reso fix [--write] PATH...                apply every safe fix (labels, endings, cross-references);
                                             print the result, or rewrite the files with --write
   reso amended FILE                         print the amended view (insertions kept, deletions dropped)
@@ -27,6 +31,9 @@ Settings come from the nearest ${RC_FILE} in the current folder or above.
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 
 class UsageError extends Error {}
+
+/** seeds/catalogue.json beside server/out/cli.js (and beside server/src/cli.ts when run from source). */
+const SHIPPED_CATALOGUE = join(__dirname, '..', '..', 'seeds', 'catalogue.json');
 
 interface Output {
   out: (text: string) => void;
@@ -43,6 +50,8 @@ export function main(argv: readonly string[], io: Output): number {
         return outline(rest, io);
       case 'fix':
         return fix(rest, io);
+      case 'catalogue':
+        return catalogue(rest, io);
       case 'amended':
       case 'original':
         return printView(command, rest, io);
@@ -106,6 +115,10 @@ function check(args: readonly string[], io: Output): number {
 function serviceFor(files: readonly string[], io: Output): LanguageService {
   const service = new LanguageService();
   service.settings = loadSettings(io);
+  // The same catalogues as the editor: the shipped one, then those of `catalogue.paths`.
+  const { catalogues, problems } = loadCatalogues(SHIPPED_CATALOGUE, service.settings.cataloguePaths, process.cwd());
+  for (const { path, problem } of problems) io.err(`reso: catalogue ${path}: ${problem}; it is left out\n`);
+  service.setCatalogues(catalogues);
   for (const file of files) service.setDocument(fileUri(file), readText(file));
   return service;
 }
@@ -151,6 +164,30 @@ function fix(args: readonly string[], io: Output): number {
     }
   }
   if (write) io.err(`${changed} of ${files.length} file${files.length === 1 ? '' : 's'} fixed\n`);
+  return 0;
+}
+
+function catalogue(args: readonly string[], io: Output): number {
+  let out: string | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--out') out = args[++i];
+    else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
+    else paths.push(arg);
+  }
+  if (out === '') throw new UsageError('--out needs a file name');
+  if (paths.length === 0) throw new UsageError('catalogue needs at least one file or folder');
+  const files = collectFiles(paths);
+  // Files are named relative to where the catalogue is written, so it can move with them.
+  const base = out ? dirname(resolve(out)) : process.cwd();
+  const inputs = files.map((file) => ({ name: relative(base, resolve(file)).split('\\').join('/'), text: readText(file) }));
+  const text = serializeCatalogue(buildCatalogue(inputs));
+  if (out) {
+    writeFileSync(out, text);
+    io.err(`${files.length} file${files.length === 1 ? '' : 's'} read; catalogue written to ${displayPath(out)}\n`);
+  } else io.out(text);
   return 0;
 }
 

@@ -1,6 +1,7 @@
 // Language server entry point. The transport comes from the command line:
 // `--stdio` (Neovim, Emacs, tests), `--node-ipc` (the VS Code client) or `--socket=N`.
 
+import { join } from 'node:path';
 import { startServer } from './lsp/server';
 
 // A failed request to the client must not take the server down with the drafter's session.
@@ -8,4 +9,5 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`resolution-language-server: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}\n`);
 });
 
-startServer();
+// The shipped catalogue sits in the extension folder: server/out/server.js -> seeds/catalogue.json.
+startServer(undefined, join(__dirname, '..', '..', 'seeds', 'catalogue.json'));

@@ -6,7 +6,7 @@
 // the amended view text, so it reads through revision marks and line breaks; every range is
 // mapped back to source offsets.
 
-import type { ParsedDocument, ResolutionNode } from '../syntax';
+import type { DocumentNode, ParsedDocument, ResolutionNode, TextView } from '../syntax';
 import { parseRevision } from '../syntax/parser';
 import { OPERATIVE_HEADINGS, OPERATIVE_LEADS, PREAMBLE_HEADINGS } from '../syntax/vocabulary';
 import { BODY_INFO, CONFERENCES, INFERABLE_BODIES, conferenceId, placeKey, type Body, type Conference } from './conferences';
@@ -116,6 +116,8 @@ export interface ConferenceLookup {
   /** Conferences at a place in a year (any body). */
   at(place: string, year: number): Conference[];
   byId(id: string): Conference | undefined;
+  /** Every conference id, sorted. */
+  ids(): string[];
 }
 
 export function conferenceLookup(conferences: readonly Conference[]): ConferenceLookup {
@@ -131,6 +133,7 @@ export function conferenceLookup(conferences: readonly Conference[]): Conference
   return {
     at: (place, year) => byPlace.get(`${placeKey(place)}|${year}`) ?? [],
     byId: (id) => byId.get(id),
+    ids: () => [...byId.keys()].sort(),
   };
 }
 
@@ -185,6 +188,19 @@ const CLAUSE_REF_TAIL = /(?:\*([^*\n]{3,80})\*|([A-Za-z][A-Za-z -]{2,120}))[ \t]
 
 const cache = new WeakMap<ParsedDocument, WeakMap<ConferenceLookup, DocumentCitations>>();
 
+/** One view of a document with the tree parsed on it. */
+interface Reading {
+  text: string;
+  root: DocumentNode;
+  view: TextView;
+}
+
+function reading(document: ParsedDocument, which: 'amended' | 'original'): Reading {
+  return which === 'amended'
+    ? { text: document.text, root: document.root, view: document.amended }
+    : { text: document.text, root: document.originalRoot(), view: document.original };
+}
+
 /** Every citation and reference of the document (amended view), resolved against the conferences. */
 export function documentCitations(document: ParsedDocument, conferences: ConferenceLookup = DEFAULT_CONFERENCES): DocumentCitations {
   let byLookup = cache.get(document);
@@ -194,12 +210,20 @@ export function documentCitations(document: ParsedDocument, conferences: Confere
   }
   let result = byLookup.get(conferences);
   if (!result) {
-    const contexts = citingContexts(document, conferences);
-    const citations = recogniseCitations(document, conferences, contexts);
-    result = { citations, references: recogniseReferences(document, conferences), contexts };
+    result = analyse(reading(document, 'amended'), conferences);
     byLookup.set(conferences, result);
   }
   return result;
+}
+
+/** The citations of the original view (deletions kept): what the text cited before it was amended. */
+export function originalCitations(document: ParsedDocument, conferences: ConferenceLookup = DEFAULT_CONFERENCES): DocumentCitations {
+  return analyse(reading(document, 'original'), conferences);
+}
+
+function analyse(read: Reading, conferences: ConferenceLookup): DocumentCitations {
+  const contexts = readingContexts(read, conferences);
+  return { citations: recogniseCitations(read, conferences, contexts), references: recogniseReferences(read, conferences), contexts };
 }
 
 /** The context of a source offset: the resolution that holds it, else the document's first. */
@@ -233,12 +257,12 @@ function within(range: TextRange, offset: number): boolean {
   return range.start <= offset && offset <= range.end;
 }
 
-function recogniseCitations(document: ParsedDocument, conferences: ConferenceLookup, contexts: readonly CitingContext[]): Citation[] {
-  const view = document.amended;
+function recogniseCitations(read: Reading, conferences: ConferenceLookup, contexts: readonly CitingContext[]): Citation[] {
+  const view = read.view;
   const text = view.text;
   const src = (start: number, end: number): TextRange => ({ start: view.toSource(start), end: Math.max(view.toSource(start), view.toSourceEnd(end)) });
   const out: Citation[] = [];
-  const skipped = skippedRanges(document);
+  const skipped = skippedRanges(read.root);
   let group = 0;
   KEYWORD.lastIndex = 0;
   for (let match = KEYWORD.exec(text); match; match = KEYWORD.exec(text)) {
@@ -429,9 +453,9 @@ function readSubject(text: string, from: number): string | undefined {
   }
   let subject = text.slice(from, end).replace(/\s+/g, ' ').trim();
   subject = subject.replace(/[,.]+$/, '').trim();
-  if (subject.length > 160) {
-    const cut = subject.lastIndexOf(',', 160);
-    subject = (cut > 40 ? subject.slice(0, cut) : subject.slice(0, 160)).trim() + ' …';
+  if (subject.length > 240) {
+    const cut = subject.lastIndexOf(',', 240);
+    subject = (cut > 40 ? subject.slice(0, cut) : subject.slice(0, 240)).trim() + ' …';
   }
   return subject.length > 0 ? subject : undefined;
 }
@@ -457,11 +481,11 @@ function readClauseRef(text: string, keywordStart: number, src: (start: number, 
 }
 
 /** View ranges where no citation is read: front matter and comments. */
-function skippedRanges(document: ParsedDocument): (offset: number) => boolean {
+function skippedRanges(root: DocumentNode): (offset: number) => boolean {
   const ranges: Array<[number, number]> = [];
-  const front = document.root.frontMatter;
+  const front = root.frontMatter;
   if (front) ranges.push([front.viewStart, front.viewEnd]);
-  for (const comment of document.root.comments) ranges.push([comment.viewStart, comment.viewEnd]);
+  for (const comment of root.comments) ranges.push([comment.viewStart, comment.viewEnd]);
   ranges.sort((a, b) => a[0] - b[0]);
   return (offset) => {
     let lo = 0;
@@ -481,11 +505,11 @@ function isTitleLine(text: string, offset: number): boolean {
   return text.charCodeAt(lineStart) === 35 /* # */;
 }
 
-function recogniseReferences(document: ParsedDocument, conferences: ConferenceLookup): OtherReference[] {
-  const view = document.amended;
+function recogniseReferences(read: Reading, conferences: ConferenceLookup): OtherReference[] {
+  const view = read.view;
   const text = view.text;
   const out: OtherReference[] = [];
-  const skipped = skippedRanges(document);
+  const skipped = skippedRanges(read.root);
   const add = (kind: OtherReferenceKind, match: RegExpExecArray, value: string, of: string | undefined, conference?: Conference): void => {
     const start = view.toSource(match.index);
     out.push({
@@ -522,14 +546,18 @@ const AUTHORITY_BODIES: ReadonlyArray<[RegExp, Body]> = [
 
 /** One context per resolution of the document (its conference and date); one for the whole document when it has none. */
 export function citingContexts(document: ParsedDocument, conferences: ConferenceLookup = DEFAULT_CONFERENCES): CitingContext[] {
-  const root = document.root;
+  return readingContexts(reading(document, 'amended'), conferences);
+}
+
+function readingContexts(read: Reading, conferences: ConferenceLookup): CitingContext[] {
+  const root = read.root;
   const frontDate = root.frontMatter?.entries.find((e) => e.key === 'date')?.value;
   const dateMatch = frontDate ? /^(\d{4})-\d{2}-\d{2}$/.exec(frontDate) : null;
   const meeting = root.frontMatter?.entries.find((e) => e.key === 'meeting')?.value;
   const meetingConference = meeting ? /\b((?:PP|WTDC|WTSA|WTPF|WCIT)-\d{2})\b/.exec(meeting) : null;
   const fallback = meetingConference ? conferences.byId(meetingConference[1]) : undefined;
   const contexts: CitingContext[] = root.resolutions.map((resolution) => {
-    const found = resolutionConference(document, resolution, conferences) ?? (fallback ? { conference: fallback } : {});
+    const found = resolutionConference(read, resolution, conferences) ?? (fallback ? { conference: fallback } : {});
     const year = dateMatch ? Number(dateMatch[1]) : found.authorityYear;
     return {
       range: { start: resolution.start, end: resolution.end },
@@ -540,22 +568,22 @@ export function citingContexts(document: ParsedDocument, conferences: Conference
   });
   if (contexts.length === 0) {
     contexts.push({
-      range: { start: 0, end: document.text.length },
+      range: { start: 0, end: read.text.length },
       ...(fallback ? { conference: fallback, body: fallback.body } : {}),
       ...(dateMatch && frontDate ? { year: Number(dateMatch[1]), date: frontDate } : {}),
     });
   } else {
     // Text before the first resolution and after the last (annexes) reads as the nearest resolution's.
     contexts[0].range = { start: 0, end: contexts[0].range.end };
-    contexts[contexts.length - 1].range = { start: contexts[contexts.length - 1].range.start, end: document.text.length };
+    contexts[contexts.length - 1].range = { start: contexts[contexts.length - 1].range.start, end: read.text.length };
   }
   return contexts;
 }
 
-function resolutionConference(document: ParsedDocument, resolution: ResolutionNode, conferences: ConferenceLookup): { conference?: Conference; body?: Body; authorityYear?: number } | undefined {
+function resolutionConference(read: Reading, resolution: ResolutionNode, conferences: ConferenceLookup): { conference?: Conference; body?: Body; authorityYear?: number } | undefined {
   const authority = resolution.authority;
   if (authority) {
-    const text = document.amended.text.slice(authority.viewStart, authority.viewEnd).replace(/\s+/g, ' ');
+    const text = read.view.text.slice(authority.viewStart, authority.viewEnd).replace(/\s+/g, ' ');
     const body = AUTHORITY_BODIES.find(([pattern]) => pattern.test(text))?.[1];
     const paren = /\(([^()]*)\)\s*,?\s*$/.exec(text);
     const revision = paren ? parseRevision(paren[1]) : undefined;

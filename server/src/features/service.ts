@@ -12,13 +12,17 @@ import type {
   Location,
   Position,
   SelectionRange,
+  SymbolInformation,
 } from 'vscode-languageserver-types';
+import { KnowledgeBase, summarizeDocument, type DocumentSummary, type LoadedCatalogue } from '../analysis/catalogue';
 import { CHECKS } from '../analysis/checks';
 import { diagnose, type Check } from '../analysis/pipeline';
 import { DEFAULT_RESOLUTION_SETTINGS, type ResolutionSettings } from '../analysis/settings';
 import { parseDocument, type ParsedDocument, type SyntaxDiagnostic } from '../syntax';
 import { toLspDiagnostic } from './diagnostics';
 import { registerStructureFeatures } from './structureFeatures';
+import { registerCitationFeatures } from './register';
+import { workspaceSymbols } from './workspaceSymbols';
 import { foldingRanges } from './folding';
 import { selectionRanges } from './selection';
 import { documentSymbols } from './symbols';
@@ -55,9 +59,15 @@ export class LanguageService {
   readonly referencesProviders: ReferencesProvider[] = [];
   readonly completionProviders: CompletionProvider[] = [];
   readonly codeActionProviders: CodeActionProvider[] = [];
+  /** Catalogues and the resolutions defined and cited by open documents and workspace files. */
+  readonly knowledge = new KnowledgeBase();
+  /** Files of the workspace folders as read from disk; an open document with the same URI wins. */
+  private readonly workspaceFiles = new Map<string, string>();
+  private recentlyParsed: Array<{ uri: string; text: string; parsed: ParsedDocument }> = [];
 
   constructor() {
     registerStructureFeatures(this);
+    registerCitationFeatures(this);
   }
 
   setDocument(uri: string, text: string, version = 0): void {
@@ -67,10 +77,66 @@ export class LanguageService {
       return;
     }
     this.documents.set(uri, { version, text });
+    this.knowledge.invalidate(uri, () => this.summarize(this.document(uri)));
   }
 
   removeDocument(uri: string): void {
     this.documents.delete(uri);
+    if (this.workspaceFiles.has(uri)) this.knowledge.invalidate(uri, () => this.summarize(this.workspaceDocument(uri)));
+    else this.knowledge.remove(uri);
+  }
+
+  /** A workspace file read from disk, indexed at once (unless an editor holds it open). */
+  setWorkspaceFile(uri: string, text: string): void {
+    this.workspaceFiles.set(uri, text);
+    this.recentlyParsed = this.recentlyParsed.filter((entry) => entry.uri !== uri);
+    if (!this.documents.has(uri)) this.knowledge.setSummary(uri, this.summarize(parseDocument(text)));
+  }
+
+  removeWorkspaceFile(uri: string): void {
+    this.workspaceFiles.delete(uri);
+    this.recentlyParsed = this.recentlyParsed.filter((entry) => entry.uri !== uri);
+    if (!this.documents.has(uri)) this.knowledge.remove(uri);
+  }
+
+  workspaceFileUris(): string[] {
+    return [...this.workspaceFiles.keys()];
+  }
+
+  /** The text of an open document, else of a workspace file. */
+  documentText(uri: string): string | undefined {
+    return this.documents.get(uri)?.text ?? this.workspaceFiles.get(uri);
+  }
+
+  /** An open document, else a workspace file parsed on demand (the last few are kept). */
+  workspaceDocument(uri: string): ParsedDocument | undefined {
+    const open = this.document(uri);
+    if (open) return open;
+    const text = this.workspaceFiles.get(uri);
+    if (text === undefined) return undefined;
+    const cached = this.recentlyParsed.find((entry) => entry.uri === uri && entry.text === text);
+    if (cached) return cached.parsed;
+    const parsed = parseDocument(text);
+    this.recentlyParsed = [{ uri, text, parsed }, ...this.recentlyParsed.slice(0, 7)];
+    return parsed;
+  }
+
+  /** Sets the catalogues (the shipped one first, then the user's); workspace files are re-read if the conferences changed. */
+  setCatalogues(catalogues: readonly LoadedCatalogue[]): void {
+    const before = this.knowledge.conferences;
+    this.knowledge.setCatalogues(catalogues);
+    if (conferenceIds(before) === conferenceIds(this.knowledge.conferences)) return;
+    for (const uri of new Set([...this.workspaceFiles.keys(), ...this.documents.keys()])) {
+      this.knowledge.invalidate(uri, () => this.summarize(this.workspaceDocument(uri)));
+    }
+  }
+
+  workspaceSymbols(query: string): SymbolInformation[] {
+    return workspaceSymbols(this, query);
+  }
+
+  private summarize(document: ParsedDocument | undefined): DocumentSummary | undefined {
+    return document ? summarizeDocument(document, this.knowledge.conferences) : undefined;
   }
 
   uris(): string[] {
@@ -166,4 +232,8 @@ export class LanguageService {
     }
     return undefined;
   }
+}
+
+function conferenceIds(lookup: KnowledgeBase['conferences']): string {
+  return lookup.ids().join(' ');
 }

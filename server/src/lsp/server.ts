@@ -15,10 +15,12 @@ import { DEFAULT_RESOLUTION_SETTINGS } from '../analysis/settings';
 import { COMMANDS, insertClauseAfter, labelOnEnter, renumberDocument } from '../features/commands';
 import { LanguageService } from '../features/service';
 import { folderPath, mergeSettings } from './config';
+import { CitationWorkspace } from './workspace';
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): LanguageService {
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), shippedCatalogue?: string): LanguageService {
   const documents = new TextDocuments(TextDocument);
   const service = new LanguageService();
+  const citations = new CitationWorkspace(connection, service, shippedCatalogue);
   let pullDiagnostics = false;
   let configurationRequests = false;
   let refreshDiagnostics = false;
@@ -51,6 +53,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     refreshDiagnostics = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     const firstFolder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     rootFolder = firstFolder ? folderPath(firstFolder) : undefined;
+    citations.initialize(params);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -60,6 +63,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: [' ', '*'] },
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.resolution'] },
         executeCommandProvider: { commands: [COMMANDS.renumberDocument, COMMANDS.insertClauseAfter] },
@@ -73,6 +77,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialized(async () => {
     if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'resolution' });
     await loadSettings();
+    await citations.start(service.settings.cataloguePaths);
     republishAll();
   });
 
@@ -86,9 +91,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   connection.onDidChangeConfiguration(async () => {
     await loadSettings();
+    citations.reloadCatalogues(service.settings.cataloguePaths);
     republishAll();
   });
   connection.onDidChangeWatchedFiles(async (params) => {
+    if (citations.onWatchedFiles(params.changes)) republishAll();
     if (params.changes.some((change) => change.uri.endsWith('/.resorc.json'))) {
       await loadSettings();
       republishAll();
@@ -102,6 +109,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onHover((params) => service.hover(params.textDocument.uri, params.position));
   connection.onDefinition((params) => service.definition(params.textDocument.uri, params.position));
   connection.onReferences((params) => service.references(params.textDocument.uri, params.position, params.context.includeDeclaration));
+  connection.onWorkspaceSymbol((params) => service.workspaceSymbols(params.query));
   connection.onCompletion((params) => service.completion(params.textDocument.uri, params.position));
   connection.onCodeAction((params) => service.codeActions(params.textDocument.uri, params.range.start, params.range.end, params.context.only));
   connection.onDocumentOnTypeFormatting((params) => labelOnEnter(service, params.textDocument.uri, params.position));

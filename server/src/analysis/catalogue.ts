@@ -1,0 +1,595 @@
+// The catalogue of resolutions: its JSON format (documented in seeds/catalogue.schema.json),
+// a reader that checks a file's shape and says what is wrong, and the knowledge base that merges
+// catalogues with the resolutions defined and cited in the workspace. A definition in the
+// workspace wins over what a catalogue says. Pure: files are read by the caller.
+
+import type { ParsedDocument } from '../syntax';
+import { documentCitations, conferenceLookup, type ConferenceLookup } from './citations';
+import { BODIES, BODY_INFO, CONFERENCES, conferenceId, isBody, placeKey, type Body, type Conference } from './conferences';
+
+// ---- the JSON format ------------------------------------------------------------------
+
+export interface LinePosition {
+  /** Zero-based line and UTF-16 character, as editors count. */
+  line: number;
+  character: number;
+}
+
+export interface LineRange {
+  start: LinePosition;
+  end: LinePosition;
+}
+
+export interface CatalogueClause {
+  /** Heading phrase of the section: `resolves`, `instructs the Secretary-General`. */
+  section: string;
+  /** `2`, `c`; absent for a lone unlabelled clause. */
+  label?: string;
+  range: LineRange;
+  /** The clause's text (amended view), sub-items included. */
+  text: string;
+}
+
+export interface CatalogueDefinition {
+  /** Path of the defining file, relative to the catalogue file. */
+  file: string;
+  /** The title line. */
+  range: LineRange;
+  title: string;
+  clauses?: CatalogueClause[];
+}
+
+export interface CatalogueRevision {
+  /** Id of a conference of the catalogue or of the built-in table: `WTDC-14`. */
+  conference: string;
+  /** True for the first adoption (cited without `Rev.`), false for a revision; absent when not known. */
+  first?: boolean;
+  definition?: CatalogueDefinition;
+}
+
+export interface CatalogueCitation {
+  file: string;
+  range: LineRange;
+  /** The conference of the revision cited, when one was. */
+  revision?: string;
+}
+
+export interface CatalogueResolution {
+  /** `WTDC 45`: body and number, unique in the file. */
+  id: string;
+  body: Body;
+  number: string;
+  kind: 'resolution' | 'opinion';
+  /** The name from a defining text. */
+  name?: string;
+  /** The `on …` phrase of citing texts, when no text defines it. */
+  subject?: string;
+  /** Known revisions, oldest first. */
+  revisions: CatalogueRevision[];
+  citedIn?: CatalogueCitation[];
+}
+
+export interface CatalogueConference extends Conference {}
+
+export interface CatalogueFile {
+  $schema?: string;
+  format: 1;
+  description?: string;
+  /** Files the catalogue was built from, relative to it. */
+  sources?: string[];
+  conferences: CatalogueConference[];
+  resolutions: CatalogueResolution[];
+}
+
+export function resolutionKey(body: Body, number: string): string {
+  return `${body} ${number}`;
+}
+
+// ---- reading a catalogue file ---------------------------------------------------------
+
+export type CatalogueRead = { ok: true; catalogue: CatalogueFile } | { ok: false; error: string };
+
+/** Parses and checks a catalogue file's text; the error names the place of the first problem found. */
+export function readCatalogue(text: string): CatalogueRead {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const problems: string[] = [];
+  checkCatalogue(json, problems);
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    return { ok: false, error: problems[0] + more };
+  }
+  return { ok: true, catalogue: json as CatalogueFile };
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkCatalogue(json: unknown, problems: string[]): void {
+  if (!isObject(json)) {
+    problems.push('the top level must be an object with `format`, `conferences` and `resolutions`');
+    return;
+  }
+  if (json.format !== 1) problems.push(`\`format\` must be 1 (found ${JSON.stringify(json.format)})`);
+  const conferenceIds = new Set(CONFERENCES.map((c) => c.id));
+  if (!Array.isArray(json.conferences)) problems.push('`conferences` must be an array');
+  else {
+    json.conferences.forEach((conference: unknown, i) => {
+      const at = `conferences[${i}]`;
+      if (!isObject(conference)) return void problems.push(`${at} must be an object`);
+      requireString(conference, 'id', at, problems);
+      requireBody(conference, at, problems);
+      requireString(conference, 'place', at, problems);
+      requireString(conference, 'source', at, problems);
+      if (!Number.isInteger(conference.year)) problems.push(`${at}.year must be a whole number`);
+      if (typeof conference.id === 'string') conferenceIds.add(conference.id);
+    });
+  }
+  if (!Array.isArray(json.resolutions)) {
+    problems.push('`resolutions` must be an array');
+    return;
+  }
+  const ids = new Set<string>();
+  json.resolutions.forEach((resolution: unknown, i) => {
+    const at = `resolutions[${i}]`;
+    if (!isObject(resolution)) return void problems.push(`${at} must be an object`);
+    requireString(resolution, 'id', at, problems);
+    requireString(resolution, 'number', at, problems);
+    requireBody(resolution, at, problems);
+    if (resolution.kind !== 'resolution' && resolution.kind !== 'opinion') problems.push(`${at}.kind must be "resolution" or "opinion"`);
+    for (const key of ['name', 'subject']) if (resolution[key] !== undefined && typeof resolution[key] !== 'string') problems.push(`${at}.${key} must be a string`);
+    if (typeof resolution.id === 'string') {
+      if (ids.has(resolution.id)) problems.push(`${at}.id "${resolution.id}" is used twice`);
+      ids.add(resolution.id);
+    }
+    if (!Array.isArray(resolution.revisions)) return void problems.push(`${at}.revisions must be an array`);
+    resolution.revisions.forEach((revision: unknown, j) => {
+      const where = `${at}.revisions[${j}]`;
+      if (!isObject(revision)) return void problems.push(`${where} must be an object`);
+      if (typeof revision.conference !== 'string') problems.push(`${where}.conference must be a conference id`);
+      else if (!conferenceIds.has(revision.conference)) problems.push(`${where}.conference "${revision.conference}" is not a known conference (add it to \`conferences\`)`);
+      if (revision.first !== undefined && typeof revision.first !== 'boolean') problems.push(`${where}.first must be true or false`);
+      if (revision.definition !== undefined) checkDefinition(revision.definition, `${where}.definition`, problems);
+    });
+    if (resolution.citedIn !== undefined) {
+      if (!Array.isArray(resolution.citedIn)) problems.push(`${at}.citedIn must be an array`);
+      else resolution.citedIn.forEach((cited: unknown, j) => {
+        const where = `${at}.citedIn[${j}]`;
+        if (!isObject(cited)) return void problems.push(`${where} must be an object`);
+        requireString(cited, 'file', where, problems);
+        checkRange(cited.range, `${where}.range`, problems);
+      });
+    }
+  });
+}
+
+function checkDefinition(definition: unknown, at: string, problems: string[]): void {
+  if (!isObject(definition)) return void problems.push(`${at} must be an object`);
+  requireString(definition, 'file', at, problems);
+  requireString(definition, 'title', at, problems);
+  checkRange(definition.range, `${at}.range`, problems);
+  if (definition.clauses === undefined) return;
+  if (!Array.isArray(definition.clauses)) return void problems.push(`${at}.clauses must be an array`);
+  definition.clauses.forEach((clause: unknown, k) => {
+    const where = `${at}.clauses[${k}]`;
+    if (!isObject(clause)) return void problems.push(`${where} must be an object`);
+    requireString(clause, 'section', where, problems);
+    requireString(clause, 'text', where, problems);
+    if (clause.label !== undefined && typeof clause.label !== 'string') problems.push(`${where}.label must be a string`);
+    checkRange(clause.range, `${where}.range`, problems);
+  });
+}
+
+function checkRange(range: unknown, at: string, problems: string[]): void {
+  const position = (value: unknown): boolean => isObject(value) && Number.isInteger(value.line) && Number.isInteger(value.character) && (value.line as number) >= 0 && (value.character as number) >= 0;
+  if (!isObject(range) || !position(range.start) || !position(range.end)) problems.push(`${at} must be { start: { line, character }, end: { line, character } }`);
+}
+
+function requireString(object: Json, key: string, at: string, problems: string[]): void {
+  if (typeof object[key] !== 'string' || (object[key] as string).length === 0) problems.push(`${at}.${key} must be a non-empty string`);
+}
+
+function requireBody(object: Json, at: string, problems: string[]): void {
+  if (typeof object.body !== 'string' || !isBody(object.body)) problems.push(`${at}.body must be one of ${BODIES.join(', ')} (found ${JSON.stringify(object.body)})`);
+}
+
+// ---- what the workspace defines and cites --------------------------------------------
+
+export interface DefinedResolution {
+  key: string;
+  body: Body;
+  number: string;
+  /** Index of the resolution among the document's resolutions. */
+  index: number;
+  revision?: { place: string; year: number; rev: boolean };
+  conference?: Conference;
+  title: string;
+  name?: string;
+  titleRange: LineRange;
+  /** Source offsets of the title. */
+  titleStart: number;
+  titleEnd: number;
+}
+
+export interface DocumentSummary {
+  definitions: DefinedResolution[];
+  /** Citations by resolution key: source offsets, flat `[start, end, start, end, …]`. */
+  citations: Map<string, number[]>;
+  /** Conferences the document's own titles show that the table does not know. */
+  conferences: Conference[];
+}
+
+/** What a document defines (titles of resolutions) and cites (by key), for the workspace index. */
+export function summarizeDocument(document: ParsedDocument, conferences: ConferenceLookup): DocumentSummary {
+  const { citations, contexts } = documentCitations(document, conferences);
+  const byKey = new Map<string, number[]>();
+  for (const citation of citations) {
+    if (!citation.body) continue;
+    const key = resolutionKey(citation.body, citation.number);
+    let list = byKey.get(key);
+    if (!list) {
+      list = [];
+      byKey.set(key, list);
+    }
+    list.push(citation.range.start, citation.range.end);
+  }
+  const definitions: DefinedResolution[] = [];
+  const extra: Conference[] = [];
+  document.root.resolutions.forEach((resolution, index) => {
+    const title = resolution.title;
+    if (!title || title.form !== 'resolution' || !title.number || !/^\d+$/.test(title.number)) return;
+    const context = contexts[index] ?? contexts[0];
+    const revision = title.revision;
+    let body = context?.body;
+    let conference: Conference | undefined;
+    if (revision) {
+      const atPlace = conferences.at(revision.place, revision.year);
+      conference = body ? atPlace.find((c) => c.body === body) : atPlace.length === 1 ? atPlace[0] : undefined;
+      body ??= conference?.body;
+      if (!conference && body) {
+        conference = { id: conferenceId(body, revision.year), body, place: revision.place, year: revision.year, source: 'title of a workspace file' };
+        extra.push(conference);
+      }
+    }
+    if (!body) return;
+    definitions.push({
+      key: resolutionKey(body, title.number),
+      body,
+      number: title.number,
+      index,
+      ...(revision ? { revision: { place: revision.place, year: revision.year, rev: revision.rev } } : {}),
+      ...(conference ? { conference } : {}),
+      title: title.text,
+      ...(resolution.subtitle ? { name: resolution.subtitle.text } : {}),
+      titleRange: { start: document.lines.positionAt(title.start), end: document.lines.positionAt(title.end) },
+      titleStart: title.start,
+      titleEnd: title.end,
+    });
+  });
+  return { definitions, citations: byKey, conferences: extra };
+}
+
+// ---- the merged knowledge -------------------------------------------------------------
+
+/** A catalogue as loaded: its data, the URI of the file, and how its relative paths become URIs. */
+export interface LoadedCatalogue {
+  uri: string;
+  data: CatalogueFile;
+  /** The file's text, to find an entry's line for go-to-definition. */
+  text?: string;
+}
+
+export interface DefinitionSite {
+  uri: string;
+  range: LineRange;
+  title: string;
+  origin: 'workspace' | 'catalogue';
+  /** Workspace: the resolution's index in its document (clauses are read from the document). */
+  index?: number;
+  /** Catalogue: the clauses it records. */
+  clauses?: CatalogueClause[];
+}
+
+export interface KnownRevision {
+  conference: Conference;
+  first?: boolean;
+  definitions: DefinitionSite[];
+}
+
+export interface KnownResolution {
+  key: string;
+  body: Body;
+  number: string;
+  kind: 'resolution' | 'opinion';
+  name?: string;
+  subject?: string;
+  /** Oldest first. */
+  revisions: KnownRevision[];
+  /** Entries in catalogue files, for go-to-definition when no text is defined. */
+  entries: Array<{ uri: string; range: LineRange }>;
+  /** Defined by a workspace file. */
+  inWorkspace: boolean;
+}
+
+interface StaticEntry {
+  resolution: CatalogueResolution;
+  catalogue: LoadedCatalogue;
+}
+
+/** Catalogues merged with the workspace: the answer to "what is Resolution N of body B". */
+export class KnowledgeBase {
+  private catalogues: LoadedCatalogue[] = [];
+  private staticEntries = new Map<string, StaticEntry[]>();
+  private staticNumbers = new Map<Body, Set<string>>();
+  private catalogueConferences: Conference[] = [];
+  private readonly summaries = new Map<string, DocumentSummary>();
+  private readonly pending = new Map<string, () => DocumentSummary | undefined>();
+  private readonly definedIn = new Map<string, Set<string>>();
+  private readonly citedIn = new Map<string, Set<string>>();
+  private readonly merged = new Map<string, KnownResolution | null>();
+  private lookup: ConferenceLookup = conferenceLookup(CONFERENCES);
+  /** Bumped on every change, so callers can cache per version. */
+  version = 0;
+
+  /** The conferences of the table and of the catalogues. A new object when they change. */
+  get conferences(): ConferenceLookup {
+    return this.lookup;
+  }
+
+  setCatalogues(catalogues: readonly LoadedCatalogue[]): void {
+    this.catalogues = [...catalogues];
+    this.staticEntries = new Map();
+    this.staticNumbers = new Map();
+    const conferences = new Map<string, Conference>(CONFERENCES.map((c) => [c.id, c]));
+    for (const catalogue of this.catalogues) {
+      for (const conference of catalogue.data.conferences) if (!conferences.has(conference.id)) conferences.set(conference.id, { ...conference });
+      for (const resolution of catalogue.data.resolutions) {
+        const key = resolutionKey(resolution.body, resolution.number);
+        const list = this.staticEntries.get(key) ?? [];
+        list.push({ resolution, catalogue });
+        this.staticEntries.set(key, list);
+        let numbers = this.staticNumbers.get(resolution.body);
+        if (!numbers) {
+          numbers = new Set();
+          this.staticNumbers.set(resolution.body, numbers);
+        }
+        numbers.add(resolution.number);
+      }
+    }
+    this.catalogueConferences = [...conferences.values()];
+    this.lookup = conferenceLookup(this.catalogueConferences);
+    this.changed();
+  }
+
+  loadedCatalogues(): readonly LoadedCatalogue[] {
+    return this.catalogues;
+  }
+
+  /** Sets what a workspace document defines and cites now. */
+  setSummary(uri: string, summary: DocumentSummary | undefined): void {
+    this.pending.delete(uri);
+    this.unindex(uri);
+    if (summary) {
+      this.summaries.set(uri, summary);
+      for (const definition of summary.definitions) addTo(this.definedIn, definition.key, uri);
+      for (const key of summary.citations.keys()) addTo(this.citedIn, key, uri);
+    }
+    this.changed();
+  }
+
+  /** Marks a document as changed; its summary is computed when next needed. */
+  invalidate(uri: string, compute: () => DocumentSummary | undefined): void {
+    this.pending.set(uri, compute);
+    this.changed();
+  }
+
+  remove(uri: string): void {
+    this.setSummary(uri, undefined);
+  }
+
+  /** The merged knowledge of one resolution, or undefined when neither a catalogue nor the workspace defines it. */
+  resolution(body: Body, number: string): KnownResolution | undefined {
+    this.flush();
+    const key = resolutionKey(body, number);
+    const cached = this.merged.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const merged = this.merge(key, body, number);
+    this.merged.set(key, merged ?? null);
+    return merged;
+  }
+
+  /** Known numbers of a body (catalogues and workspace definitions). */
+  numbers(body: Body): string[] {
+    this.flush();
+    const out = new Set(this.staticNumbers.get(body) ?? []);
+    const prefix = `${body} `;
+    for (const key of this.definedIn.keys()) if (key.startsWith(prefix)) out.add(key.slice(prefix.length));
+    return [...out];
+  }
+
+  /** Workspace documents citing a resolution, with the source offsets of each citation. */
+  citationsOf(key: string): Array<{ uri: string; offsets: readonly number[] }> {
+    this.flush();
+    const uris = this.citedIn.get(key);
+    if (!uris) return [];
+    const out: Array<{ uri: string; offsets: readonly number[] }> = [];
+    for (const uri of uris) {
+      const offsets = this.summaries.get(uri)?.citations.get(key);
+      if (offsets && offsets.length > 0) out.push({ uri, offsets });
+    }
+    return out;
+  }
+
+  /** How many times the workspace cites a resolution, and in how many files. */
+  citationCount(key: string): { citations: number; files: number } {
+    let citations = 0;
+    const list = this.citationsOf(key);
+    for (const entry of list) citations += entry.offsets.length / 2;
+    return { citations, files: list.length };
+  }
+
+  /** Every resolution defined in the workspace. */
+  workspaceDefinitions(): Array<{ uri: string; definition: DefinedResolution }> {
+    this.flush();
+    const out: Array<{ uri: string; definition: DefinedResolution }> = [];
+    for (const [uri, summary] of this.summaries) for (const definition of summary.definitions) out.push({ uri, definition });
+    return out;
+  }
+
+  summary(uri: string): DocumentSummary | undefined {
+    this.flush();
+    return this.summaries.get(uri);
+  }
+
+  private flush(): void {
+    if (this.pending.size === 0) return;
+    const pending = [...this.pending];
+    this.pending.clear();
+    for (const [uri, compute] of pending) {
+      this.unindex(uri);
+      const summary = compute();
+      if (summary) {
+        this.summaries.set(uri, summary);
+        for (const definition of summary.definitions) addTo(this.definedIn, definition.key, uri);
+        for (const key of summary.citations.keys()) addTo(this.citedIn, key, uri);
+      }
+    }
+    this.merged.clear();
+  }
+
+  private unindex(uri: string): void {
+    const old = this.summaries.get(uri);
+    if (!old) return;
+    for (const definition of old.definitions) removeFrom(this.definedIn, definition.key, uri);
+    for (const key of old.citations.keys()) removeFrom(this.citedIn, key, uri);
+    this.summaries.delete(uri);
+  }
+
+  private changed(): void {
+    this.version++;
+    this.merged.clear();
+  }
+
+  private merge(key: string, body: Body, number: string): KnownResolution | undefined {
+    const entries = this.staticEntries.get(key) ?? [];
+    const workspace = [...(this.definedIn.get(key) ?? [])].flatMap((uri) =>
+      (this.summaries.get(uri)?.definitions ?? []).filter((d) => d.key === key).map((definition) => ({ uri, definition })),
+    );
+    if (entries.length === 0 && workspace.length === 0) return undefined;
+    const revisions = new Map<string, KnownRevision>();
+    const revisionFor = (conference: Conference): KnownRevision => {
+      let revision = revisions.get(conference.id);
+      if (!revision) {
+        revision = { conference, definitions: [] };
+        revisions.set(conference.id, revision);
+      }
+      return revision;
+    };
+    const known: KnownResolution = { key, body, number, kind: BODY_INFO[body].adopts, revisions: [], entries: [], inWorkspace: workspace.length > 0 };
+    // Catalogues in order (the shipped one first): a later catalogue's word wins.
+    for (const { resolution, catalogue } of entries) {
+      known.kind = resolution.kind;
+      if (resolution.name) known.name = resolution.name;
+      if (resolution.subject) known.subject = resolution.subject;
+      known.entries.push({ uri: catalogue.uri, range: entryRange(catalogue, resolution.id) });
+      for (const revision of resolution.revisions) {
+        const conference = this.lookup.byId(revision.conference);
+        if (!conference) continue;
+        const target = revisionFor(conference);
+        if (revision.first !== undefined) target.first = revision.first;
+        const definition = revision.definition;
+        if (definition) {
+          target.definitions.push({
+            uri: resolveUri(catalogue.uri, definition.file),
+            range: definition.range,
+            title: definition.title,
+            origin: 'catalogue',
+            ...(definition.clauses ? { clauses: definition.clauses } : {}),
+          });
+        }
+      }
+    }
+    // The workspace's own texts win: their names, their first-adoption marks, their places first.
+    for (const { uri, definition } of workspace) {
+      if (definition.name) known.name = definition.name;
+      if (!definition.conference || !definition.revision) continue;
+      const target = revisionFor(this.lookup.byId(definition.conference.id) ?? definition.conference);
+      target.first = !definition.revision.rev;
+      target.definitions.unshift({ uri, range: definition.titleRange, title: definition.title, origin: 'workspace', index: definition.index });
+    }
+    known.revisions = [...revisions.values()].sort((a, b) => a.conference.year - b.conference.year);
+    return known;
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(uri);
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, uri: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(uri);
+  if (set.size === 0) map.delete(key);
+}
+
+/** A path relative to the catalogue file, as a URI. */
+export function resolveUri(base: string, file: string): string {
+  try {
+    return new URL(file.split('/').map(encodeURIComponent).join('/'), base).href;
+  } catch {
+    return file;
+  }
+}
+
+const entryLines = new WeakMap<LoadedCatalogue, Map<string, LineRange>>();
+const ENTRY_ID = /"id"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+
+/** The line of a resolution's entry in the catalogue's text (found by its `"id"`), indexed once per catalogue. */
+function entryRange(catalogue: LoadedCatalogue, id: string): LineRange {
+  let lines = entryLines.get(catalogue);
+  if (!lines) {
+    lines = new Map();
+    const text = catalogue.text ?? '';
+    let line = 0;
+    let lineStart = 0;
+    let counted = 0;
+    ENTRY_ID.lastIndex = 0;
+    for (let match = ENTRY_ID.exec(text); match; match = ENTRY_ID.exec(text)) {
+      for (let at = text.indexOf('\n', counted); at >= 0 && at < match.index; at = text.indexOf('\n', at + 1)) {
+        line++;
+        lineStart = at + 1;
+      }
+      counted = match.index;
+      const character = match.index - lineStart;
+      if (!lines.has(match[1])) lines.set(match[1], { start: { line, character }, end: { line, character: character + match[0].length } });
+    }
+    entryLines.set(catalogue, lines);
+  }
+  return lines.get(id) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/** The revision in force at a year: the latest adopted in or before it (the latest of all without a year). */
+export function currentRevision(known: KnownResolution, year: number | undefined): KnownRevision | undefined {
+  let current: KnownRevision | undefined;
+  for (const revision of known.revisions) if (year === undefined || revision.conference.year <= year) current = revision;
+  return current;
+}
+
+export function findRevision(known: KnownResolution, place: string | undefined, year: number): KnownRevision | undefined {
+  if (!place) return undefined;
+  const key = placeKey(place);
+  return known.revisions.find((r) => r.conference.year === year && placeKey(r.conference.place) === key);
+}

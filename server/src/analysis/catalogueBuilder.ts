@@ -1,0 +1,259 @@
+// Builds a catalogue from `.reso` texts: the resolutions they define (title, name, clause
+// structure) and every resolution they cite, with the subjects and revisions the citations
+// show, merged across files; conferences from the built-in table and from the texts. Pure: the
+// caller reads the files and writes the result.
+
+import { allClauses, parseDocument, type ClauseNode, type ParsedDocument } from '../syntax';
+import {
+  conferenceLookup,
+  originalCitations,
+  documentCitations,
+  type Citation,
+} from './citations';
+import {
+  resolutionKey,
+  summarizeDocument,
+  type CatalogueCitation,
+  type CatalogueClause,
+  type CatalogueDefinition,
+  type CatalogueFile,
+  type CatalogueResolution,
+  type CatalogueRevision,
+  type LineRange,
+} from './catalogue';
+import { BODIES, BODY_INFO, CONFERENCES, conferenceId, placeKey, type Body, type Conference } from './conferences';
+
+export interface CatalogueInput {
+  /** How the catalogue names the file: a path relative to where the catalogue is written. */
+  name: string;
+  text: string;
+}
+
+export const CATALOGUE_SCHEMA = 'catalogue.schema.json';
+
+interface RevisionEvidence {
+  conference: Conference;
+  /** Citations written with `Rev.` and without. */
+  withRev: number;
+  withoutRev: number;
+  /** A defining title: `REV.` written or not. */
+  definedFirst?: boolean;
+  definition?: CatalogueDefinition;
+}
+
+interface ResolutionEvidence {
+  body: Body;
+  number: string;
+  kind: 'resolution' | 'opinion';
+  name?: string;
+  subjects: Map<string, number>;
+  revisions: Map<string, RevisionEvidence>;
+  citedIn: CatalogueCitation[];
+}
+
+export function buildCatalogue(inputs: readonly CatalogueInput[], description = 'Resolutions defined and cited by the files listed in `sources`; conferences from the ITU Final Acts and from those files.'): CatalogueFile {
+  const conferences = new Map<string, Conference>(CONFERENCES.map((c) => [c.id, c]));
+  let lookup = conferenceLookup([...conferences.values()]);
+  const evidence = new Map<string, ResolutionEvidence>();
+  const ordered = [...inputs].sort((a, b) => a.name.localeCompare(b.name));
+
+  const entry = (body: Body, number: string, kind: 'resolution' | 'opinion'): ResolutionEvidence => {
+    const key = resolutionKey(body, number);
+    let found = evidence.get(key);
+    if (!found) {
+      found = { body, number, kind, subjects: new Map(), revisions: new Map(), citedIn: [] };
+      evidence.set(key, found);
+    }
+    return found;
+  };
+  const revisionOf = (resolution: ResolutionEvidence, conference: Conference): RevisionEvidence => {
+    let found = resolution.revisions.get(conference.id);
+    if (!found) {
+      found = { conference, withRev: 0, withoutRev: 0 };
+      resolution.revisions.set(conference.id, found);
+    }
+    return found;
+  };
+  /** The conference a citation's place and year name for its body; a new one (sourced to the file) when the table lacks it. */
+  const conferenceFor = (body: Body, place: string, year: number, source: string): Conference | undefined => {
+    const known = lookup.at(place, year).find((c) => c.body === body);
+    if (known) return known;
+    if (!BODY_INFO[body].conference) return undefined;
+    const id = conferenceId(body, year);
+    const clash = conferences.get(id);
+    if (clash) return placeKey(clash.place) === placeKey(place) ? clash : undefined;
+    const added: Conference = { id, body, place, year, source };
+    conferences.set(id, added);
+    lookup = conferenceLookup([...conferences.values()]);
+    return added;
+  };
+
+  const parsed = ordered.map((input) => ({ input, document: parseDocument(input.text) }));
+  // Definitions first, so that their conferences are known when citations are read.
+  for (const { input, document } of parsed) {
+    const summary = summarizeDocument(document, lookup);
+    for (const definition of summary.definitions) {
+      if (!definition.revision) continue;
+      const conference = conferenceFor(definition.body, definition.revision.place, definition.revision.year, input.name);
+      if (!conference) continue;
+      const resolution = entry(definition.body, definition.number, 'resolution');
+      if (definition.name) resolution.name = definition.name;
+      const revision = revisionOf(resolution, conference);
+      revision.definedFirst = !definition.revision.rev;
+      revision.definition = {
+        file: input.name,
+        range: definition.titleRange,
+        title: definition.title,
+        clauses: clausesOf(document, definition.index),
+      };
+    }
+    // The title a MOD amends shows the revision in force before (`REV. GUADALAJARA, 2010`).
+    const originalRoot = document.originalRoot();
+    summary.definitions.forEach((definition) => {
+      const original = originalRoot.resolutions[definition.index]?.title;
+      const revision = original?.revision;
+      if (!revision || original.number !== definition.number) return;
+      const conference = conferenceFor(definition.body, revision.place, revision.year, input.name);
+      if (!conference) return;
+      const known = revisionOf(entry(definition.body, definition.number, 'resolution'), conference);
+      if (revision.rev) known.withRev++;
+      else known.withoutRev++;
+    });
+  }
+  for (const { input, document } of parsed) {
+    const amended = documentCitations(document, lookup).citations;
+    for (const citation of amended) record(citation, input.name, document, true);
+    // Deleted text still tells what was cited before: revisions and first adoptions, not places cited.
+    const amendedAt = new Map(amended.map((c) => [c.numberRange.start, revisionText(c)]));
+    for (const citation of originalCitations(document, lookup).citations) {
+      if (amendedAt.get(citation.numberRange.start) !== revisionText(citation)) record(citation, input.name, document, false);
+    }
+  }
+
+  function record(citation: Citation, file: string, document: ParsedDocument, cited: boolean): void {
+    if (!citation.body) return;
+    const resolution = entry(citation.body, citation.number, citation.kind);
+    if (citation.subject && !citation.subject.endsWith('…')) resolution.subjects.set(citation.subject, (resolution.subjects.get(citation.subject) ?? 0) + 1);
+    const revision = citation.revision;
+    let conferenceId: string | undefined;
+    if (revision?.place && BODY_INFO[citation.body].conference) {
+      const conference = conferenceFor(citation.body, revision.place, revision.year, file);
+      if (conference) {
+        conferenceId = conference.id;
+        const known = revisionOf(resolution, conference);
+        if (revision.rev) known.withRev++;
+        else known.withoutRev++;
+      }
+    }
+    if (cited) {
+      resolution.citedIn.push({ file, range: lineRange(document, citation.range.start, citation.range.end), ...(conferenceId ? { revision: conferenceId } : {}) });
+    }
+  }
+
+  const resolutions = [...evidence.values()].sort(compareResolutions).map(toCatalogueResolution);
+  const used = new Set(resolutions.flatMap((r) => r.revisions.map((v) => v.conference)));
+  const conferenceList = [...conferences.values()]
+    .filter((c) => CONFERENCES.includes(c) || used.has(c.id))
+    .sort((a, b) => BODIES.indexOf(a.body) - BODIES.indexOf(b.body) || a.year - b.year);
+  return {
+    $schema: `./${CATALOGUE_SCHEMA}`,
+    format: 1,
+    description,
+    sources: ordered.map((input) => input.name),
+    conferences: conferenceList.map((c) => ({ id: c.id, body: c.body, place: c.place, year: c.year, source: c.source })),
+    resolutions,
+  };
+}
+
+/** The catalogue as written to disk: stable, two-space indented, one trailing newline. */
+export function serializeCatalogue(catalogue: CatalogueFile): string {
+  return JSON.stringify(catalogue, null, 2) + '\n';
+}
+
+function revisionText(citation: Citation): string {
+  const revision = citation.revision;
+  return revision ? `${citation.body ?? ''}|${revision.rev}|${revision.place ?? ''}|${revision.year}` : `${citation.body ?? ''}|none`;
+}
+
+function toCatalogueResolution(resolution: ResolutionEvidence): CatalogueResolution {
+  const revisions = [...resolution.revisions.values()].sort((a, b) => a.conference.year - b.conference.year);
+  const earliest = revisions[0];
+  const out: CatalogueRevision[] = revisions.map((revision) => {
+    let first: boolean | undefined;
+    if (revision.definedFirst !== undefined) first = revision.definedFirst;
+    else if (revision !== earliest) first = false;
+    else if (revision.withoutRev > revision.withRev) first = true;
+    else if (revision.withRev > revision.withoutRev) first = false;
+    return {
+      conference: revision.conference.id,
+      ...(first !== undefined ? { first } : {}),
+      ...(revision.definition ? { definition: revision.definition } : {}),
+    };
+  });
+  const subject = pickSubject(resolution.subjects);
+  return {
+    id: resolutionKey(resolution.body, resolution.number),
+    body: resolution.body,
+    number: resolution.number,
+    kind: resolution.kind,
+    ...(resolution.name ? { name: resolution.name } : {}),
+    ...(subject ? { subject } : {}),
+    revisions: out,
+    citedIn: resolution.citedIn.sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
+  };
+}
+
+/** The subject most citing texts give; among equals, the shortest. */
+function pickSubject(subjects: Map<string, number>): string | undefined {
+  let best: [string, number] | undefined;
+  for (const candidate of subjects) {
+    if (!best || candidate[1] > best[1] || (candidate[1] === best[1] && candidate[0].length < best[0].length)) best = candidate;
+  }
+  return best?.[0];
+}
+
+function compareResolutions(a: ResolutionEvidence, b: ResolutionEvidence): number {
+  return BODIES.indexOf(a.body) - BODIES.indexOf(b.body) || compareNumbers(a.number, b.number);
+}
+
+function compareNumbers(a: string, b: string): number {
+  const [a1, a2] = a.split('/').map(Number);
+  const [b1, b2] = b.split('/').map(Number);
+  return a1 - b1 || (a2 ?? 0) - (b2 ?? 0) || a.localeCompare(b);
+}
+
+function lineRange(document: ParsedDocument, start: number, end: number): LineRange {
+  return { start: document.lines.positionAt(start), end: document.lines.positionAt(end) };
+}
+
+/** The clauses of a resolution's sections, with their text on the amended view. */
+export function clausesOf(document: ParsedDocument, index: number): CatalogueClause[] {
+  const resolution = document.root.resolutions[index];
+  if (!resolution) return [];
+  const out: CatalogueClause[] = [];
+  for (const section of resolution.sections) {
+    for (const clause of section.clauses) {
+      out.push({
+        section: section.heading.phrase,
+        ...(clause.label ? { label: clause.label.value } : {}),
+        range: lineRange(document, clause.start, clause.end),
+        text: clauseText(document, clause),
+      });
+    }
+  }
+  return out;
+}
+
+/** A clause's text with its sub-items, one line each, on the amended view. */
+export function clauseText(document: ParsedDocument, clause: ClauseNode): string {
+  const view = document.amended.text;
+  const lines: string[] = [];
+  for (const item of allClauses([clause])) {
+    const label = item.label ? (item.label.form === 'paren' ? `${item.label.value}) ` : item.label.form === 'bullet' ? '- ' : `${item.label.value} `) : '';
+    const own = view.slice(item.textViewStart, item.textViewEnd).replace(/\s+/g, ' ').trim();
+    lines.push(`${'  '.repeat(item.depth - clause.depth)}${item === clause ? '' : label}${own}`);
+  }
+  return lines.join('\n');
+}
+
+

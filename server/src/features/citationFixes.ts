@@ -1,0 +1,32 @@
+// Quick fixes for citation diagnostics, as code actions: update to the revision in force, add or
+// remove `Rev.`, correct the body, or the did-you-mean number.
+
+import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
+import { citationFixProvider } from '../analysis/citationChecks';
+import { toRange } from './convert';
+import { toLspDiagnostic } from './diagnostics';
+import type { FeatureRequest, LanguageService } from './service';
+import type { SyntaxDiagnostic } from '../syntax';
+
+export function citationQuickFixes(request: FeatureRequest & { diagnostics: readonly SyntaxDiagnostic[] }): CodeAction[] {
+  const { document, uri, service } = request;
+  const options = { trackChanges: trackChanges(service) };
+  const actions: CodeAction[] = [];
+  for (const diagnostic of request.diagnostics) {
+    if (!diagnostic.code.startsWith('citation.')) continue;
+    for (const fix of citationFixProvider(document, diagnostic, options)) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [toLspDiagnostic(document, uri, diagnostic)],
+        isPreferred: fix.preferred === true,
+        edit: { changes: { [uri]: fix.edits.map((edit) => ({ range: toRange(document, edit.start, edit.end), newText: edit.newText })) } },
+      });
+    }
+  }
+  return actions;
+}
+
+function trackChanges(service: LanguageService): 'auto' | 'always' | 'never' {
+  return service.settings.renumber.trackChanges;
+}

@@ -1,0 +1,112 @@
+// Hover on a citation: the full reference, the body, the subject, the revisions known with the
+// one in force at the document's date marked, where the text is defined and how often the
+// workspace cites it. On `resolves 2 of Resolution …`: that clause's text.
+
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import { currentRevision, findRevision } from '../analysis/catalogue';
+import { citationAt, documentCitations, type OtherReference } from '../analysis/citations';
+import { BODY_INFO } from '../analysis/conferences';
+import { toRange } from './convert';
+import { citationUnderCursor, fileName, findClause, fullReference, revisionWithText, type CitationUnderCursor } from './citationSupport';
+import type { FeatureRequest } from './service';
+
+export function citationHover(request: FeatureRequest): Hover | undefined {
+  const found = citationUnderCursor(request);
+  if (!found) return otherReferenceHover(request);
+  const { citation } = found;
+  const parts: string[] = [];
+  const clause = clauseSection(request, found);
+  if (clause) parts.push(clause);
+  parts.push(...resolutionSection(request, found));
+  return {
+    contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
+    range: toRange(request.document, citation.groupRange.start, citation.groupRange.end),
+  };
+}
+
+function clauseSection(request: FeatureRequest, found: CitationUnderCursor): string | undefined {
+  const { citation, known } = found;
+  const ref = citation.clauseRef;
+  if (!ref || !known) return undefined;
+  const revision = revisionWithText(known, citation);
+  const site = revision?.definitions[0];
+  const heading = `*${ref.section}* ${ref.label}${/^[a-z]+$/.test(ref.label) ? ')' : ''} of ${fullReference(citation.body, citation.number, citation.kind, citation.revision)}`;
+  if (!site) return `${heading}: the text of this resolution is not defined in the workspace or a catalogue.`;
+  const clause = findClause(request.service, site, ref.section, ref.label);
+  if (!clause) return `${heading}: no such clause in ${site.title} (${fileName(site.uri)}).`;
+  const exact = revision && citation.revision && findRevision(known, citation.revision.place, citation.revision.year) === revision;
+  const note = exact ? '' : ` (text of ${site.title}, the nearest revision defined)`;
+  return `${heading}${note}:\n\n${clause.text.split('\n').map((line) => `> ${escapeMarkdown(line)}`).join('  \n')}`;
+}
+
+function resolutionSection(request: FeatureRequest, found: CitationUnderCursor): string[] {
+  const { citation, known, context, key } = found;
+  const body = citation.body;
+  const parts: string[] = [];
+  const reference = fullReference(body, citation.number, citation.kind, citation.revision);
+  parts.push(`**${escapeMarkdown(reference)}**`);
+  const how = citation.how === 'inferred' ? ' (from the place and year)' : citation.how === 'this-conference' ? ' (this conference)' : citation.how === 'document' ? ' (the body of this text)' : '';
+  parts.push(body ? `${BODY_INFO[body].name}${how}` : 'Body not known: name it (for example `of WTDC`) or give the revision.');
+  const about = known?.name ?? known?.subject ?? citation.subject;
+  if (about) parts.push(`*${escapeMarkdown(about)}*`);
+  if (body && BODY_INFO[body].conference) {
+    if (!known) parts.push('Not in the catalogue and not defined in the workspace.');
+    else {
+      const year = context?.year;
+      const current = currentRevision(known, year);
+      const cited = citation.revision ? findRevision(known, citation.revision.place, citation.revision.year) : undefined;
+      const lines = known.revisions.map((revision) => {
+        const marks: string[] = [];
+        if (revision.first === true) marks.push('first adoption');
+        if (revision === cited) marks.push('cited');
+        if (revision === current) marks.push(year !== undefined ? `in force at the document's date (${context?.date ?? year})` : 'latest known');
+        const text = `${revision.conference.place}, ${revision.conference.year} (${revision.conference.id})`;
+        return `- ${revision === current ? `**${text}**` : text}${marks.length > 0 ? ` — ${marks.join(', ')}` : ''}`;
+      });
+      if (lines.length > 0) parts.push(`Revisions known:\n${lines.join('\n')}`);
+      const sites = known.revisions.flatMap((revision) => revision.definitions.map((site) => ({ revision, site })));
+      if (sites.length > 0) {
+        parts.push(`Text defined in: ${sites.slice(0, 4).map(({ site }) => `[${escapeMarkdown(site.title)}](${linkTo(site.uri, site.range.start.line)}) (${escapeMarkdown(fileName(site.uri))})`).join('; ')}`);
+      } else if (known.entries.length > 0) {
+        parts.push(`Text not defined; recorded in the catalogue [${escapeMarkdown(fileName(known.entries[known.entries.length - 1].uri))}](${linkTo(known.entries[known.entries.length - 1].uri, known.entries[known.entries.length - 1].range.start.line)}).`);
+      }
+    }
+  }
+  if (key) {
+    const count = request.service.knowledge.citationCount(key);
+    parts.push(`Cited ${count.citations} time${count.citations === 1 ? '' : 's'} in the workspace${count.files > 0 ? `, in ${count.files} file${count.files === 1 ? '' : 's'}` : ''}.`);
+  }
+  return parts;
+}
+
+const REFERENCE_NAMES: Record<OtherReference['kind'], string> = {
+  question: 'Study Question',
+  article: 'Article',
+  provision: 'Provision number',
+  paragraph: 'Paragraph',
+  objective: 'Objective',
+  output: 'Output',
+  event: 'Conference',
+};
+
+function otherReferenceHover(request: FeatureRequest): Hover | undefined {
+  const { references, citations } = documentCitations(request.document, request.service.knowledge.conferences);
+  if (citationAt(citations, request.offset)) return undefined;
+  const reference = references.find((r) => r.range.start <= request.offset && request.offset <= r.range.end);
+  if (!reference) return undefined;
+  let text = `**${escapeMarkdown(reference.text.replace(/\s+/g, ' '))}**\n\n${REFERENCE_NAMES[reference.kind]}${reference.of ? ` of ${escapeMarkdown(reference.of)}` : ''}`;
+  if (reference.kind === 'event') {
+    text = reference.conference
+      ? `**${reference.conference.id}**\n\n${BODY_INFO[reference.conference.body].name}, ${reference.conference.place}, ${reference.conference.year}`
+      : `**${reference.value}**\n\nA conference not in the table of known conferences.`;
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: `${text}\n\n*Recognised, not checked against a catalogue.*` }, range: toRange(request.document, reference.range.start, reference.range.end) };
+}
+
+function linkTo(uri: string, line: number): string {
+  return `${uri}#L${line + 1}`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+}

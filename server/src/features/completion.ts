@@ -1,0 +1,163 @@
+// Completion: after `Resolution ` (or `Resolutions 50 and `) the known numbers with their
+// revision in force and body; heading phrases at the start of a line where a heading may stand;
+// the next label at the start of a new clause line.
+
+import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
+import { currentRevision } from '../analysis/catalogue';
+import { contextAt, documentCitations } from '../analysis/citations';
+import { BODY_INFO, type Body } from '../analysis/conferences';
+import type { ClauseNode, ParsedDocument, ResolutionNode, SectionNode } from '../syntax';
+import { letterLabel, letterValue, romanLabel, romanValue } from '../syntax/labels';
+import { OPERATIVE_HEADINGS, PREAMBLE_HEADINGS } from '../syntax/vocabulary';
+import type { FeatureRequest } from './service';
+
+const NUMBER_CONTEXT = /(?:\b(UNGA|Council)\s+)?\b(Resolutions?|Res\.?|Opinions?)\s+(?:[\d/]+(?:\s*\([^()\n]*\))?\s*(?:,\s*and|,|and)\s+)*([\d/]*)$/;
+const CITABLE_BODIES: readonly Body[] = ['PP', 'WTDC', 'WTSA'];
+/** Enough for a drafter to scroll; the client filters further as digits are typed. */
+const MAX_NUMBER_ITEMS = 2000;
+
+export function completion(request: FeatureRequest): CompletionItem[] | undefined {
+  const { document, offset } = request;
+  const lineStart = document.text.lastIndexOf('\n', offset - 1) + 1;
+  const before = document.text.slice(lineStart, offset);
+  const numbers = numberCompletion(request, before);
+  if (numbers) return numbers;
+  if (/^[ \t]*\*?[a-z ]*$/.test(before)) {
+    const items = [...labelCompletion(document, lineStart, offset, before), ...headingCompletion(document, lineStart, offset, before)];
+    return items.length > 0 ? items : undefined;
+  }
+  return undefined;
+}
+
+function numberCompletion(request: FeatureRequest, before: string): CompletionItem[] | undefined {
+  const match = NUMBER_CONTEXT.exec(before);
+  if (!match) return undefined;
+  const { service, document, offset } = request;
+  const typed = match[3];
+  const bodies: readonly Body[] = match[1] === 'UNGA' ? ['UNGA'] : match[1] === 'Council' ? ['Council'] : match[2].startsWith('Opinion') ? ['WTPF'] : CITABLE_BODIES;
+  const context = contextAt(documentCitations(document, service.knowledge.conferences).contexts, offset);
+  const start = document.lines.positionAt(offset - typed.length);
+  const end = document.lines.positionAt(offset);
+  const items: CompletionItem[] = [];
+  for (const body of bodies) {
+    for (const number of service.knowledge.numbers(body)) {
+      if (!number.startsWith(typed)) continue;
+      const known = service.knowledge.resolution(body, number);
+      if (!known) continue;
+      const revision = currentRevision(known, context?.year);
+      const paren = revision ? ` (${revision.first === true ? '' : 'Rev. '}${revision.conference.place}, ${revision.conference.year})` : '';
+      const thisConference = revision && context?.conference?.id === revision.conference.id;
+      const phrase = BODY_INFO[body].conference ? (thisConference ? 'of this conference' : BODY_INFO[body].citePhrase) : '';
+      const insert = `${number}${BODY_INFO[body].conference ? paren : ''}${phrase ? ' ' + phrase : ''}`;
+      const about = known.name ?? known.subject;
+      items.push({
+        label: number,
+        kind: CompletionItemKind.Reference,
+        detail: `${body}${revision ? ` · ${paren.trim()}` : ''}`,
+        labelDetails: { detail: paren, description: body },
+        ...(about ? { documentation: about } : {}),
+        filterText: number,
+        sortText: `${String(CITABLE_BODIES.indexOf(body) + 1)}${number.padStart(8, '0')}`,
+        textEdit: { range: { start, end }, newText: insert },
+        insertTextFormat: InsertTextFormat.PlainText,
+      });
+    }
+  }
+  items.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+  return items.slice(0, MAX_NUMBER_ITEMS);
+}
+
+/** Heading phrases, at the start of a line after a blank one, inside a resolution past its authority line. */
+function headingCompletion(document: ParsedDocument, lineStart: number, offset: number, before: string): CompletionItem[] {
+  if (/^[ \t]/.test(before)) return [];
+  const previousLine = lineBefore(document.text, lineStart);
+  if (previousLine !== undefined && previousLine.trim() !== '') return [];
+  const resolution = resolutionBefore(document, lineStart);
+  if (!resolution || !resolution.title) return [];
+  const preambleEnd = resolution.authority?.end ?? resolution.subtitle?.end ?? resolution.title.end;
+  if (lineStart < preambleEnd) return [];
+  const operativeSeen = resolution.sections.some((s) => s.start < lineStart && s.heading.headingKind === 'operative');
+  const phrases: Array<[string, 'preamble' | 'operative']> = [
+    ...(operativeSeen ? [] : PREAMBLE_HEADINGS.map((p): [string, 'preamble'] => [p, 'preamble'])),
+    ...OPERATIVE_HEADINGS.map((p): [string, 'operative'] => [p, 'operative']),
+  ];
+  const start = document.lines.positionAt(lineStart);
+  const end = document.lines.positionAt(offset);
+  return phrases.map(([phrase, kind], index) => ({
+    label: phrase,
+    kind: CompletionItemKind.Keyword,
+    detail: `${kind} heading`,
+    filterText: before.startsWith('*') ? `*${phrase}` : phrase,
+    sortText: `2${String(index).padStart(4, '0')}`,
+    textEdit: { range: { start, end }, newText: `*${phrase}*` },
+  }));
+}
+
+/** The next label, on a new line right under a clause of a section. */
+function labelCompletion(document: ParsedDocument, lineStart: number, offset: number, before: string): CompletionItem[] {
+  if (lineStart === 0 || before.trim().startsWith('*')) return [];
+  const previousEnd = lineStart - 1;
+  const previousLine = lineBefore(document.text, lineStart);
+  if (previousLine === undefined || previousLine.trim() === '') return [];
+  const section = sectionAt(document, previousEnd);
+  if (!section || section.clauses.length === 0) return [];
+  const indent = /^[ \t]*/.exec(before)?.[0] ?? '';
+  const operative = section.heading.headingKind === 'operative';
+  let label: string | undefined;
+  if (indent.length === 0) label = nextTopLabel(section, operative);
+  else {
+    label = nextItemLabel(section.clauses[section.clauses.length - 1].items);
+  }
+  if (!label) return [];
+  const start = document.lines.positionAt(lineStart + indent.length);
+  const end = document.lines.positionAt(offset);
+  return [{
+    label,
+    kind: CompletionItemKind.EnumMember,
+    detail: 'next label',
+    sortText: '0',
+    preselect: true,
+    textEdit: { range: { start, end }, newText: `${label} ` },
+  }];
+}
+
+function nextTopLabel(section: SectionNode, operative: boolean): string | undefined {
+  const labelled = section.clauses.filter((c) => c.label && c.label.form !== 'bullet');
+  const last = labelled[labelled.length - 1]?.label;
+  if (!last) return operative ? '2' : 'b)';
+  if (last.form === 'number') {
+    const whole = Number(last.value.split('.')[0]);
+    return Number.isFinite(whole) ? String(whole + 1) : undefined;
+  }
+  const value = letterValue(last.value);
+  return value > 0 ? `${letterLabel(value + 1)})` : undefined;
+}
+
+/** Sub-items count `i)`, `ii)` … unless the list runs `a)`, `b)` …; bullets stay bullets. */
+function nextItemLabel(items: readonly ClauseNode[]): string | undefined {
+  const last = items[items.length - 1]?.label;
+  if (!last) return 'i)';
+  if (last.form === 'bullet') return '-';
+  const first = items[0].label?.value;
+  const roman = first === 'i' && items[1]?.label?.value !== 'j';
+  if (roman && romanValue(last.value) > 0) return `${romanLabel(romanValue(last.value) + 1)})`;
+  const letter = letterValue(last.value);
+  return letter > 0 ? `${letterLabel(letter + 1)})` : undefined;
+}
+
+function lineBefore(text: string, lineStart: number): string | undefined {
+  if (lineStart === 0) return undefined;
+  const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  return text.slice(previousStart, lineStart - 1).replace(/\r$/, '');
+}
+
+function resolutionBefore(document: ParsedDocument, offset: number): ResolutionNode | undefined {
+  let found: ResolutionNode | undefined;
+  for (const resolution of document.root.resolutions) if (resolution.start <= offset) found = resolution;
+  return found;
+}
+
+function sectionAt(document: ParsedDocument, offset: number): SectionNode | undefined {
+  const resolution = resolutionBefore(document, offset);
+  return resolution?.sections.find((s) => s.start <= offset && offset <= s.end);
+}

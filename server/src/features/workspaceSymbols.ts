@@ -1,0 +1,19 @@
+// Workspace symbols: every resolution defined in the workspace, by number and name.
+
+import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
+import { BODY_INFO } from '../analysis/conferences';
+import { lspRange } from './citationSupport';
+import type { LanguageService } from './service';
+
+export function workspaceSymbols(service: LanguageService, query: string): SymbolInformation[] {
+  const words = query.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+  const out: SymbolInformation[] = [];
+  for (const { uri, definition } of service.knowledge.workspaceDefinitions()) {
+    const revision = definition.revision ? ` (${definition.revision.rev ? 'Rev. ' : ''}${definition.revision.place}, ${definition.revision.year})` : '';
+    const name = `Resolution ${definition.number}${revision}${definition.name ? ` — ${definition.name}` : ''}`;
+    const haystack = `${name} ${definition.body} ${BODY_INFO[definition.body].name}`.toLowerCase();
+    if (!words.every((word) => haystack.includes(word))) continue;
+    out.push({ name, kind: SymbolKind.Class, location: { uri, range: lspRange(definition.titleRange) }, containerName: BODY_INFO[definition.body].name });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }) || a.location.uri.localeCompare(b.location.uri));
+}

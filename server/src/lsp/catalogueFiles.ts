@@ -1,0 +1,40 @@
+// Reading catalogue files for the server and the command line: the shipped catalogue first,
+// then the user's; a file that cannot be read or is not a valid catalogue becomes a problem
+// naming the file, and the others are used.
+
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readCatalogue, type LoadedCatalogue } from '../analysis/catalogue';
+
+export interface CatalogueProblem {
+  path: string;
+  problem: string;
+}
+
+/** Reads and checks one catalogue file. */
+export function loadCatalogue(path: string): { catalogue?: LoadedCatalogue; problem?: CatalogueProblem } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { problem: { path, problem: `cannot be read (${error instanceof Error ? error.message : String(error)})` } };
+  }
+  const read = readCatalogue(text);
+  if (!read.ok) return { problem: { path, problem: read.error } };
+  return { catalogue: { uri: pathToFileURL(path).href, data: read.catalogue, text } };
+}
+
+/** The shipped catalogue, then the user's (relative paths from the first workspace folder); problems for those that fail. */
+export function loadCatalogues(shipped: string | undefined, userPaths: readonly string[], root: string | undefined): { catalogues: LoadedCatalogue[]; problems: CatalogueProblem[] } {
+  const catalogues: LoadedCatalogue[] = [];
+  const problems: CatalogueProblem[] = [];
+  const paths = [...(shipped ? [shipped] : []), ...userPaths.map((p) => (isAbsolute(p) || !root ? resolve(p) : resolve(root, p)))];
+  for (const path of paths) {
+    const { catalogue, problem } = loadCatalogue(path);
+    if (catalogue) catalogues.push(catalogue);
+    if (problem) problems.push(problem);
+  }
+  return { catalogues, problems };
+}
+
