@@ -1,7 +1,22 @@
-// Starts the language server and registers the extension's commands.
+// Starts the language server and registers the extension's commands, the read-only
+// amended and original views, and the status bar item. The work itself is the server's.
 
 import * as path from 'node:path';
-import { commands, Selection, window, workspace, type ExtensionContext, type Position as VsPosition } from 'vscode';
+import {
+  commands,
+  EventEmitter,
+  Range,
+  Selection,
+  StatusBarAlignment,
+  TextEditorRevealType,
+  Uri,
+  ViewColumn,
+  window,
+  workspace,
+  type ExtensionContext,
+  type TextDocumentContentProvider,
+  type TextEditor,
+} from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -10,7 +25,67 @@ let client: LanguageClient | undefined;
 const SERVER = {
   renumberDocument: 'resolution.server.renumberDocument',
   insertClauseAfter: 'resolution.server.insertClauseAfter',
+  acceptAllChanges: 'resolution.server.acceptAllChanges',
+  rejectAllChanges: 'resolution.server.rejectAllChanges',
+  acceptChange: 'resolution.server.acceptChange',
+  rejectChange: 'resolution.server.rejectChange',
 } as const;
+
+const DOCUMENT_INFO_REQUEST = 'resolution/documentInfo';
+const VIEW_REQUEST = 'resolution/view';
+const VIEW_SCHEME = 'resolution-view';
+
+interface LspPosition {
+  line: number;
+  character: number;
+}
+
+interface DocumentInfo {
+  marks: Array<{ start: LspPosition; end: LspPosition }>;
+  resolution?: string;
+}
+
+type ViewKind = 'amended' | 'original';
+
+function activeResolutionEditor(): TextEditor | undefined {
+  const editor = window.activeTextEditor;
+  return editor?.document.languageId === 'resolution' && editor.document.uri.scheme !== VIEW_SCHEME ? editor : undefined;
+}
+
+function cursorOf(editor: TextEditor): LspPosition {
+  const active = editor.selection.active;
+  return { line: active.line, character: active.character };
+}
+
+/** `resolution-view:/path/name.reso?view=amended#<source uri>`: one virtual document per source and view. */
+function viewUri(source: Uri, view: ViewKind): Uri {
+  return Uri.from({ scheme: VIEW_SCHEME, path: source.path, query: `view=${view}`, fragment: source.toString() });
+}
+
+class ViewProvider implements TextDocumentContentProvider {
+  private readonly changed = new EventEmitter<Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly open = new Set<string>();
+
+  async provideTextDocumentContent(uri: Uri): Promise<string> {
+    this.open.add(uri.toString());
+    const view: ViewKind = uri.query === 'view=original' ? 'original' : 'amended';
+    const text = await client?.sendRequest<string | null>(VIEW_REQUEST, { uri: uri.fragment, view });
+    return text ?? 'The source document is not open.';
+  }
+
+  /** The source changed: every open view of it is out of date. */
+  sourceChanged(source: Uri): void {
+    for (const view of ['amended', 'original'] as const) {
+      const uri = viewUri(source, view);
+      if (this.open.has(uri.toString())) this.changed.fire(uri);
+    }
+  }
+
+  closed(uri: Uri): void {
+    this.open.delete(uri.toString());
+  }
+}
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
@@ -19,39 +94,116 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'resolution' }],
+    documentSelector: [{ language: 'resolution', scheme: 'file' }, { language: 'resolution', scheme: 'untitled' }],
     synchronize: {
       configurationSection: 'resolution',
       fileEvents: [workspace.createFileSystemWatcher('**/.resorc.json'), workspace.createFileSystemWatcher('**/*.reso')],
     },
   };
-  client = new LanguageClient('resolution', 'Resolution Drafter', serverOptions, clientOptions);
+  const languageClient = new LanguageClient('resolution', 'Resolution Drafter', serverOptions, clientOptions);
+  client = languageClient;
+
+  const views = new ViewProvider();
+  const status = window.createStatusBarItem('resolution.status', StatusBarAlignment.Left, 100);
+  status.name = 'Resolution';
+  status.command = 'resolution.showAmendedView';
+  status.tooltip = 'Show the amended view';
+
+  const documentInfo = async (editor: TextEditor, withPosition: boolean): Promise<DocumentInfo | undefined> =>
+    (await languageClient.sendRequest<DocumentInfo | null>(DOCUMENT_INFO_REQUEST, {
+      uri: editor.document.uri.toString(),
+      position: withPosition ? cursorOf(editor) : undefined,
+    })) ?? undefined;
+
+  const updateStatus = async (): Promise<void> => {
+    const editor = activeResolutionEditor();
+    if (!editor || !languageClient.isRunning()) {
+      status.hide();
+      return;
+    }
+    const info = await documentInfo(editor, true);
+    const marks = info?.marks.length ?? 0;
+    const parts = [info?.resolution ?? 'Resolution', marks > 0 ? `${marks} revision mark${marks === 1 ? '' : 's'}` : 'no revision marks'];
+    status.text = `$(law) ${parts.join(' · ')}`;
+    status.show();
+  };
+
+  const decide = (command: string, atCursor: boolean, nothing: string) => async (): Promise<void> => {
+    const editor = activeResolutionEditor();
+    if (!editor) return;
+    const args: unknown[] = [editor.document.uri.toString()];
+    if (atCursor) args.push(cursorOf(editor));
+    const changed = await commands.executeCommand<boolean>(command, ...args);
+    if (!changed) void window.showInformationMessage(nothing);
+  };
+
+  const moveToChange = (forward: boolean) => async (): Promise<void> => {
+    const editor = activeResolutionEditor();
+    if (!editor) return;
+    const info = await documentInfo(editor, false);
+    const marks = (info?.marks ?? []).map((m) => new Range(m.start.line, m.start.character, m.end.line, m.end.character));
+    if (marks.length === 0) {
+      void window.showInformationMessage('This document has no revision marks.');
+      return;
+    }
+    const here = editor.selection.active;
+    const target = forward
+      ? (marks.find((m) => m.start.isAfter(here)) ?? marks[0])
+      : ([...marks].reverse().find((m) => m.start.isBefore(here) && !m.contains(here)) ?? marks[marks.length - 1]);
+    editor.selection = new Selection(target.start, target.start);
+    editor.revealRange(target, TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+
+  const showView = (view: ViewKind) => async (): Promise<void> => {
+    const editor = activeResolutionEditor();
+    if (!editor) return;
+    const document = await workspace.openTextDocument(viewUri(editor.document.uri, view));
+    await window.showTextDocument(document, { viewColumn: ViewColumn.Beside, preview: true, preserveFocus: true });
+  };
 
   context.subscriptions.push(
-    commands.registerCommand('resolution.renumberDocument', async () => {
-      const editor = window.activeTextEditor;
-      if (editor?.document.languageId !== 'resolution') return;
-      const changed = await commands.executeCommand<boolean>(SERVER.renumberDocument, editor.document.uri.toString());
-      if (!changed) void window.showInformationMessage('Labels are already in sequence.');
+    status,
+    workspace.registerTextDocumentContentProvider(VIEW_SCHEME, views),
+    workspace.onDidChangeTextDocument((event) => {
+      if (event.document.languageId !== 'resolution' || event.document.uri.scheme === VIEW_SCHEME) return;
+      views.sourceChanged(event.document.uri);
+      if (event.document === window.activeTextEditor?.document) void updateStatus();
     }),
+    workspace.onDidCloseTextDocument((document) => {
+      if (document.uri.scheme === VIEW_SCHEME) views.closed(document.uri);
+    }),
+    window.onDidChangeActiveTextEditor(() => void updateStatus()),
+    window.onDidChangeTextEditorSelection((event) => {
+      if (event.textEditor === window.activeTextEditor) void updateStatus();
+    }),
+    commands.registerCommand('resolution.renumberDocument', decide(SERVER.renumberDocument, false, 'Labels are already in sequence.')),
     commands.registerCommand('resolution.insertClauseAfter', async () => {
-      const editor = window.activeTextEditor;
-      if (editor?.document.languageId !== 'resolution') return;
-      const cursor = editor.selection.active;
-      const target = await commands.executeCommand<{ line: number; character: number } | null>(SERVER.insertClauseAfter, editor.document.uri.toString(), {
-        line: cursor.line,
-        character: cursor.character,
-      });
+      const editor = activeResolutionEditor();
+      if (!editor) return;
+      const target = await commands.executeCommand<LspPosition | null>(SERVER.insertClauseAfter, editor.document.uri.toString(), cursorOf(editor));
       if (!target) {
         void window.showInformationMessage('Place the cursor in a clause or on a section heading to insert a clause.');
         return;
       }
-      const position: VsPosition = editor.document.validatePosition(cursor.with(target.line, target.character));
+      const position = editor.document.validatePosition(editor.selection.active.with(target.line, target.character));
       editor.selection = new Selection(position, position);
       editor.revealRange(editor.selection);
     }),
+    commands.registerCommand('resolution.acceptAllChanges', decide(SERVER.acceptAllChanges, false, 'This document has no revision marks.')),
+    commands.registerCommand('resolution.rejectAllChanges', decide(SERVER.rejectAllChanges, false, 'This document has no revision marks.')),
+    commands.registerCommand('resolution.acceptChange', decide(SERVER.acceptChange, true, 'The cursor is not in a revision mark.')),
+    commands.registerCommand('resolution.rejectChange', decide(SERVER.rejectChange, true, 'The cursor is not in a revision mark.')),
+    commands.registerCommand('resolution.nextChange', moveToChange(true)),
+    commands.registerCommand('resolution.previousChange', moveToChange(false)),
+    commands.registerCommand('resolution.showAmendedView', showView('amended')),
+    commands.registerCommand('resolution.showOriginalView', showView('original')),
+    commands.registerCommand('resolution.restartServer', async () => {
+      await languageClient.restart();
+      void updateStatus();
+    }),
   );
-  await client.start();
+  await languageClient.start();
+  void updateStatus();
 }
 
 export async function deactivate(): Promise<void> {

@@ -12,6 +12,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_RESOLUTION_SETTINGS } from '../analysis/settings';
+import type { ChangeDecision } from '../analysis/changes';
+import { decideChanges, documentInfo, viewText } from '../features/changes';
 import { COMMANDS, insertClauseAfter, labelOnEnter, renumberDocument } from '../features/commands';
 import { LanguageService } from '../features/service';
 import { folderPath, mergeSettings } from './config';
@@ -66,7 +68,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: [' ', '*'] },
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.resolution'] },
-        executeCommandProvider: { commands: [COMMANDS.renumberDocument, COMMANDS.insertClauseAfter] },
+        executeCommandProvider: { commands: [COMMANDS.renumberDocument, COMMANDS.insertClauseAfter, ...Object.keys(CHANGE_COMMANDS)] },
         documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
         diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
       },
@@ -121,6 +123,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (edit) await connection.workspace.applyEdit({ label: 'Renumber document', edit });
       return edit !== undefined;
     }
+    const decision = CHANGE_COMMANDS[params.command];
+    if (decision) {
+      // A change at the cursor without a cursor must never become "all changes".
+      if (decision.atCursor && !isPosition(position)) return false;
+      const edit = decideChanges(service, uri, decision.decision, decision.atCursor && isPosition(position) ? position : undefined);
+      if (edit) await connection.workspace.applyEdit({ label: decision.label, edit });
+      return edit !== undefined;
+    }
     if (params.command === COMMANDS.insertClauseAfter && isPosition(position)) {
       const inserted = insertClauseAfter(service, uri, position);
       if (!inserted) return null;
@@ -130,10 +140,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return null;
   });
 
+  connection.onRequest(DOCUMENT_INFO_REQUEST, (params: { uri: string; position?: { line: number; character: number } }) =>
+    documentInfo(service, params.uri, params.position) ?? null,
+  );
+  connection.onRequest(VIEW_REQUEST, (params: { uri: string; view: 'amended' | 'original' }) => viewText(service, params.uri, params.view) ?? null);
+
   documents.listen(connection);
   connection.listen();
   return service;
 }
+
+/** Custom requests of the VS Code client: marks and resolution at the cursor, and the two views. */
+export const DOCUMENT_INFO_REQUEST = 'resolution/documentInfo';
+export const VIEW_REQUEST = 'resolution/view';
+
+const CHANGE_COMMANDS: Record<string, { decision: ChangeDecision; atCursor: boolean; label: string }> = {
+  'resolution.server.acceptAllChanges': { decision: 'accept', atCursor: false, label: 'Accept all changes' },
+  'resolution.server.rejectAllChanges': { decision: 'reject', atCursor: false, label: 'Reject all changes' },
+  'resolution.server.acceptChange': { decision: 'accept', atCursor: true, label: 'Accept change' },
+  'resolution.server.rejectChange': { decision: 'reject', atCursor: true, label: 'Reject change' },
+};
 
 function isPosition(value: unknown): value is { line: number; character: number } {
   return typeof value === 'object' && value !== null && typeof (value as { line?: unknown }).line === 'number' && typeof (value as { character?: unknown }).character === 'number';

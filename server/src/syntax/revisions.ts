@@ -164,6 +164,18 @@ export class TextView {
     }
   }
 
+  /** Source ranges this view drops (delimiters, removed text, emptied lines), in order. */
+  removedRanges(sourceLength: number): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    let cursor = 0;
+    for (let i = 0; i < this.sourceStarts.length; i++) {
+      if (this.sourceStarts[i] > cursor) out.push([cursor, this.sourceStarts[i]]);
+      cursor = this.sourceStarts[i] + this.lengths[i];
+    }
+    if (cursor < sourceLength) out.push([cursor, sourceLength]);
+    return this.identity ? [] : out;
+  }
+
   /** View offset of a source offset; a source offset inside removed text maps to the next kept character. */
   fromSource(offset: number): { offset: number; kept: boolean } {
     if (this.identity) return { offset, kept: true };
