@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './helpers';
+
+const VSCE = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+
+describe('packaging', function () {
+  this.timeout(120_000);
+
+  it('packs only the bundles, grammar, snippets, language configuration, catalogue, README, LICENSE and icon', () => {
+    const listed = execFileSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0)
+      .sort();
+    const expected = [
+      'README.md',
+      'client/LICENSE',
+      'client/icon.png',
+      'client/out/extension.js',
+      'package.json',
+      'server/out/cli.js',
+      'server/out/server.js',
+      'snippets/resolution.json',
+      'syntaxes/language-configuration.json',
+      'syntaxes/resolution.tmLanguage.json',
+    ];
+    for (const file of expected) assert.ok(listed.includes(file), `${file} is not packed: ${listed.join(', ')}`);
+    const allowed = new Set([...expected, 'seeds/catalogue.json', 'seeds/catalogue.schema.json']);
+    assert.deepEqual(listed.filter((file) => !allowed.has(file)), [], 'files packed that should not be');
+  });
+
+  it('writes a .vsix under 1 MB', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'reso-vsix-')), 'resolution-drafter.vsix');
+    execFileSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--out', out], { cwd: ROOT, stdio: 'pipe' });
+    const size = statSync(out).size;
+    assert.ok(size > 50_000 && size < 1_000_000, `vsix is ${size} bytes`);
+  });
+});
