@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../server/src/cli';
@@ -74,5 +74,39 @@ describe('command line', () => {
     assert.equal(result.code, 0);
     assert.match(result.out, /^ {4}recalling {2}\(preamble\) {2}\[line 7\]$/m);
     assert.match(result.out, /^ {6}q\) that ITU Council Resolution 1305/m);
+  });
+
+  it('fix prints the fixed text, and rewrites files with --write', () => {
+    const file = join(folder, 'fixable.reso');
+    const text = '*recalling*\n\na) one;\nc) two;\n\n*resolves*\n\n2 to act;\n3 to end,\n';
+    writeFileSync(file, text);
+    const printed = run('fix', file);
+    assert.equal(printed.code, 0);
+    assert.equal(printed.out, '*recalling*\n\na) one;\nb) two,\n\n*resolves*\n\n1 to act;\n2 to end.\n');
+    assert.equal(readFileSync(file, 'utf8'), text, 'fix without --write changed the file');
+    const written = run('fix', '--write', file);
+    assert.equal(written.code, 0);
+    assert.match(written.err, /^1 of 1 file fixed/);
+    assert.equal(readFileSync(file, 'utf8'), printed.out);
+    assert.equal(run('check', file).code, 0);
+  });
+
+  it('reads .resorc.json from the current folder or above', () => {
+    const project = mkdtempSync(join(tmpdir(), 'reso-rc-'));
+    const file = join(project, 'doc.reso');
+    writeFileSync(file, '*recalling*\n\na) one;\nc) two.\n');
+    const cwd = process.cwd();
+    try {
+      process.chdir(project);
+      assert.equal(run('check', file).code, 1);
+      writeFileSync(join(project, '.resorc.json'), JSON.stringify({ diagnostics: { severity: { 'label.sequence': 'warning' } } }));
+      const relaxed = run('check', file);
+      assert.equal(relaxed.code, 0);
+      assert.match(relaxed.out, /warning label\.sequence/);
+      writeFileSync(join(project, '.resorc.json'), '{ not json');
+      assert.match(run('check', file).err, /\.resorc\.json: not valid JSON/);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
