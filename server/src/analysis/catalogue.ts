@@ -522,7 +522,8 @@ export class KnowledgeBase {
       if (!definition.conference || !definition.revision) continue;
       const target = revisionFor(this.lookup.byId(definition.conference.id) ?? definition.conference);
       target.first = !definition.revision.rev;
-      target.definitions.unshift({ uri, range: definition.titleRange, title: definition.title, origin: 'workspace', index: definition.index });
+      // The workspace's text of a revision replaces what a catalogue recorded of it.
+      target.definitions = [{ uri, range: definition.titleRange, title: definition.title, origin: 'workspace' as const, index: definition.index }, ...target.definitions.filter((d) => d.origin === 'workspace')];
     }
     known.revisions = [...revisions.values()].sort((a, b) => a.conference.year - b.conference.year);
     return known;

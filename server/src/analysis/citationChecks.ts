@@ -26,6 +26,20 @@ export const CITATION_CODES = {
 
 /** Fixes of the last check run on each document, by diagnostic (code and range). */
 const fixesByDocument = new WeakMap<ParsedDocument, Map<string, Fix[]>>();
+/** The same by text, for a caller that parsed the text again (fix-all passes): the last few texts only. */
+const fixesByText = new Map<string, Map<string, Fix[]>>();
+const TEXTS_KEPT = 4;
+
+function storeFixes(document: ParsedDocument, fixes: Map<string, Fix[]>): void {
+  fixesByDocument.set(document, fixes);
+  fixesByText.delete(document.text);
+  fixesByText.set(document.text, fixes);
+  while (fixesByText.size > TEXTS_KEPT) fixesByText.delete(fixesByText.keys().next().value as string);
+}
+
+function storedFixes(document: ParsedDocument): Map<string, Fix[]> | undefined {
+  return fixesByDocument.get(document) ?? fixesByText.get(document.text);
+}
 
 function diagnosticKey(diagnostic: Pick<SyntaxDiagnostic, 'code' | 'start' | 'end'>): string {
   return `${diagnostic.code}@${diagnostic.start}-${diagnostic.end}`;
@@ -36,7 +50,7 @@ function diagnosticKey(diagnostic: Pick<SyntaxDiagnostic, 'code' | 'start' | 'en
  * plain and written as revision marks here, as the `trackChanges` option says.
  */
 export const citationFixProvider: FixProvider = (document, diagnostic, options) => {
-  const fixes = fixesByDocument.get(document)?.get(diagnosticKey(diagnostic)) ?? [];
+  const fixes = storedFixes(document)?.get(diagnosticKey(diagnostic)) ?? [];
   const tracked = tracksChanges(document, options.trackChanges);
   return fixes.map((fix) => ({ ...fix, diagnostic, edits: fix.edits.map((edit) => trackedEdit(document, tracked, edit.start, edit.end, edit.newText)) }));
 };
@@ -88,7 +102,7 @@ class CitationChecker {
     }
     this.checkConsistency(verdicts);
     this.addRevisionFixes(verdicts);
-    fixesByDocument.set(this.document, this.fixes);
+    storeFixes(this.document, this.fixes);
     return this.diagnostics;
   }
 

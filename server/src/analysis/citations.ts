@@ -247,7 +247,7 @@ export function citationAt(citations: readonly Citation[], offset: number): Cita
     const citation = citations[i];
     if (offset > citation.groupRange.end) continue;
     if (within(citation.numberRange, offset) || within(citation.range, offset)) return citation;
-    if (citation.revision && within(citation.revision.outerRange, offset)) return citation;
+    if (citation.revision && !citation.revisionShared && within(citation.revision.outerRange, offset)) return citation;
     inGroup ??= citation;
   }
   return inGroup;
