@@ -118,10 +118,16 @@ async function insertClause(ctx: Context): Promise<void> {
   check(second !== undefined, 'no second clause');
   const secondText = before.split(/\r?\n/)[second.line - 1] ?? '';
   ctx.state.set('movedClause', secondText.replace(/^[a-z]{1,2}\)\s+/, '').slice(0, 40));
-  // New clause `b)` right before the current `b)`: the labels are no longer consecutive.
-  await ctx.wb.typeAtLine(second.line - 1, INSERTED);
-  const after = await ctx.wb.editorText(SEED_2018);
-  check(after.includes(INSERTED), 'the typed clause is not in the saved text');
+  // New clause `b)` right before the current `b)`: the labels are no longer consecutive. Inserted
+  // as one text input: typed key by key, the extension's label-on-Enter would add its own label.
+  await ctx.wb.insertLineAfter(second.line - 1, INSERTED);
+  const after = (await ctx.wb.editorText(SEED_2018)).split(/\r?\n/);
+  const lines = before.split(/\r?\n/);
+  check(after[second.line - 1] === INSERTED, `line ${second.line} reads ${JSON.stringify(after[second.line - 1])}`);
+  check(
+    after[second.line - 2] === lines[second.line - 2] && after[second.line] === lines[second.line - 1],
+    'the lines around the typed clause changed',
+  );
   ctx.state.set('clauseCount', clauses.length + 1);
   await ctx.shot('clause-inserted');
 }
@@ -153,6 +159,7 @@ async function renumberQuickFix(ctx: Context): Promise<void> {
   check(labels.join(' ') === expected.join(' '), `labels not consecutive: ${labels.join(' ')}`);
   const count = ctx.state.get('clauseCount');
   check(count === undefined || labels.length === count, `expected ${String(count)} clauses, found ${labels.length}`);
+  await ctx.wb.waitForNoProblem(/label\.sequence/, { file: SEED_2018, timeout: 30_000 });
   await ctx.shot('renumbered');
 }
 

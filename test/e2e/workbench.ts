@@ -191,6 +191,13 @@ export class Workbench {
       .waitFor({ timeout: this.timeout });
   }
 
+  /** Moves the cursor with Go to Line (Ctrl+G) to the end of `line` (of the line, not of its first wrapped row). */
+  async gotoLineEnd(line: number): Promise<void> {
+    // Go to Line clamps the column to the line's length.
+    await this.gotoLine(line, 1_000_000);
+    await this.waitForCursor(line);
+  }
+
   /** Moves the cursor with Go to Line (Ctrl+G). */
   async gotoLine(line: number, column?: number): Promise<void> {
     await this.page.keyboard.press('Control+G');
@@ -204,7 +211,7 @@ export class Workbench {
       .waitFor({ timeout: this.timeout });
     await this.page.keyboard.press('Enter');
     await this.quickInput().waitFor({ state: 'hidden', timeout: this.timeout });
-    await this.waitForCursor(line, column);
+    await this.waitForCursor(line, column !== undefined && column < 1_000_000 ? column : undefined);
   }
 
   /** Waits until the status bar shows the cursor at `line` (and `column` if given). */
@@ -216,15 +223,31 @@ export class Workbench {
       .waitFor({ timeout: this.timeout });
   }
 
-  /** Opens a new line after `line` and types `text` there (Ctrl+G, End, Enter, type). */
+  /**
+   * Opens a new line after `line` and types `text` there key by key, as a person would: Ctrl+G
+   * to the end of the line, Enter, type. (Not the End key: with word wrap on, End stops at the end
+   * of the first wrapped row.) On-type features of the editor and the extension apply, and may
+   * race with the typing: use insertLineAfter() for an exact text.
+   */
   async typeAtLine(line: number, text: string): Promise<void> {
-    await this.gotoLine(line);
-    await this.page.keyboard.press('End');
+    await this.gotoLineEnd(line);
     await this.page.keyboard.press('Enter');
     await this.waitForCursor(line + 1);
     await this.page.keyboard.type(text);
     // Close a suggestion list that typing may have opened, so that later keys go to the text.
     await this.page.keyboard.press('Escape');
+    await this.activeTab().and(this.page.locator('.dirty')).waitFor({ timeout: this.timeout });
+  }
+
+  /**
+   * Inserts `text` as a new line after `line`, exactly: Ctrl+G to the end of the line, then the
+   * line break and the text arrive as one text input (as a paste or an input method would), so
+   * on-type features (formatting on Enter, auto-closing, suggestions) do not change them.
+   */
+  async insertLineAfter(line: number, text: string): Promise<void> {
+    await this.gotoLineEnd(line);
+    await this.page.keyboard.insertText(`\n${text}`);
+    await this.waitForCursor(line + 1);
     await this.activeTab().and(this.page.locator('.dirty')).waitFor({ timeout: this.timeout });
   }
 
@@ -281,7 +304,7 @@ export class Workbench {
     // Enter runs the focused row: move the focus to the row of exactly this title first.
     const rows = this.quickInput().locator('.quick-input-list .monaco-list-row');
     const row = rows
-      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) })
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`, 'i') }) })
       .first();
     try {
       await row.waitFor({ timeout: this.timeout });
@@ -334,28 +357,11 @@ export class Workbench {
   async waitForProblem(text: string | RegExp, options: { file?: string; timeout?: number } = {}): Promise<Problem> {
     const pattern = typeof text === 'string' ? new RegExp(escapeRegExp(text)) : text;
     const timeout = options.timeout ?? this.timeout;
+    await this.openProblems();
     const matches = (problem: Problem): boolean =>
       pattern.test(problem.text) && (options.file === undefined || problem.file === options.file);
     try {
-      // The rows are re-read on every animation frame in the page until one matches.
-      await this.page.waitForFunction(
-        ({ source, flags, file }) => {
-          const doc = (globalThis as unknown as {
-            document: { querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }> };
-          }).document;
-          const re = new RegExp(source, flags);
-          let current = '';
-          for (const row of Array.from(doc.querySelectorAll('.markers-panel .monaco-list-row'))) {
-            const level = row.getAttribute('aria-level');
-            const label = row.getAttribute('aria-label') ?? '';
-            if (level === '1') current = (/ in file (.+?)(?: of folder .*)?$/.exec(label) ?? ['', ''])[1] ?? '';
-            else if (level === '2' && re.test(row.textContent ?? '') && (file === null || current === file)) return true;
-          }
-          return false;
-        },
-        { source: pattern.source, flags: pattern.flags.replace('g', ''), file: options.file ?? null },
-        { timeout },
-      );
+      await this.waitForProblemRows(pattern, options.file, true, timeout);
     } catch (error) {
       const shown = (await this.problems()).map((problem) => `${problem.file}: ${problem.text}`);
       throw new Error(`no problem ${String(text)}${options.file ? ` in ${options.file}` : ''} within ${timeout} ms; Problems: ${JSON.stringify(shown)}`, {
@@ -365,6 +371,41 @@ export class Workbench {
     const found = (await this.problems()).find(matches);
     if (!found) throw new Error(`the problem ${String(text)} went away`);
     return found;
+  }
+
+  /** Waits until the Problems panel lists no problem matching `text` (in `file` if given). */
+  async waitForNoProblem(text: string | RegExp, options: { file?: string; timeout?: number } = {}): Promise<void> {
+    const pattern = typeof text === 'string' ? new RegExp(escapeRegExp(text)) : text;
+    const timeout = options.timeout ?? this.timeout;
+    await this.openProblems();
+    try {
+      await this.waitForProblemRows(pattern, options.file, false, timeout);
+    } catch (error) {
+      throw new Error(`the problem ${String(text)} is still listed after ${timeout} ms`, { cause: error });
+    }
+  }
+
+  /** Waits until a problem row matching `pattern` (under the file row of `file`) is `present` or not. */
+  private async waitForProblemRows(pattern: RegExp, file: string | undefined, present: boolean, timeout: number): Promise<void> {
+    // The rows are re-read on every animation frame in the page until the condition holds.
+    await this.page.waitForFunction(
+      ({ source, flags, file, present }) => {
+        const doc = (globalThis as unknown as {
+          document: { querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }> };
+        }).document;
+        const re = new RegExp(source, flags);
+        let current = '';
+        for (const row of Array.from(doc.querySelectorAll('.markers-panel .monaco-list-row'))) {
+          const level = row.getAttribute('aria-level');
+          const label = row.getAttribute('aria-label') ?? '';
+          if (level === '1') current = (/ in file (.+?)(?: of folder .*)?$/.exec(label) ?? ['', ''])[1] ?? '';
+          else if (level === '2' && re.test(row.textContent ?? '') && (file === null || current === file)) return present;
+        }
+        return !present;
+      },
+      { source: pattern.source, flags: pattern.flags.replace('g', ''), file: file ?? null, present },
+      { timeout },
+    );
   }
 
   /**
