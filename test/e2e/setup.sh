@@ -2,6 +2,7 @@
 # Installs what the end-to-end tests need to run the packaged extension in a real VS Code:
 #   - Debian's chromium (the browser the tests drive through playwright-core),
 #   - code-server (VS Code in the browser) into test/e2e/.cache/, on the machine's Node 20.
+#   - Debian's neovim, to check the README's Neovim setup against the server.
 # Idempotent: a second run checks and returns in about a second.
 # Writes nothing outside test/e2e/.cache/ except Debian packages.
 #
@@ -56,7 +57,7 @@ apt_install() {
 }
 
 : >"$LOG"
-pkgs=(chromium fonts-liberation)
+pkgs=(chromium fonts-liberation neovim)
 if [ ! -f "$MARKER" ]; then
   # Only needed to build code-server: kerberos has no prebuilt binary reachable from here, the
   # other native modules build with node-gyp; `rg` fills the ripgrep download cache.
