@@ -262,12 +262,12 @@ export function summarizeDocument(document: ParsedDocument, conferences: Confere
     definitions.push({
       key: resolutionKey(body, title.number),
       body,
-      number: title.number,
+      number: ownString(title.number),
       index,
-      ...(revision ? { revision: { place: revision.place, year: revision.year, rev: revision.rev } } : {}),
+      ...(revision ? { revision: { place: ownString(revision.place), year: revision.year, rev: revision.rev } } : {}),
       ...(conference ? { conference } : {}),
-      title: title.text,
-      ...(resolution.subtitle ? { name: resolution.subtitle.text } : {}),
+      title: ownString(title.text),
+      ...(resolution.subtitle ? { name: ownString(resolution.subtitle.text) } : {}),
       titleRange: { start: document.lines.positionAt(title.start), end: document.lines.positionAt(title.end) },
       titleStart: title.start,
       titleEnd: title.end,
@@ -276,14 +276,24 @@ export function summarizeDocument(document: ParsedDocument, conferences: Confere
   return { definitions, citations: byKey, conferences: extra };
 }
 
+/**
+ * A copy of a string that shares nothing with the text it was cut from: a slice of the document
+ * would keep the whole document alive in the workspace index.
+ */
+function ownString(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 // ---- the merged knowledge -------------------------------------------------------------
 
 /** A catalogue as loaded: its data, the URI of the file, and how its relative paths become URIs. */
 export interface LoadedCatalogue {
   uri: string;
   data: CatalogueFile;
-  /** The file's text, to find an entry's line for go-to-definition. */
+  /** The file's text, to find an entry's line for go-to-definition (or `entryRanges`, found from it once). */
   text?: string;
+  /** Where each entry's `"id"` stands in the file, by id: see `catalogueEntryRanges`. */
+  entryRanges?: ReadonlyMap<string, LineRange>;
 }
 
 export interface DefinitionSite {
@@ -555,28 +565,34 @@ export function resolveUri(base: string, file: string): string {
   }
 }
 
-const entryLines = new WeakMap<LoadedCatalogue, Map<string, LineRange>>();
+const entryLines = new WeakMap<LoadedCatalogue, ReadonlyMap<string, LineRange>>();
 const ENTRY_ID = /"id"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
 
-/** The line of a resolution's entry in the catalogue's text (found by its `"id"`), indexed once per catalogue. */
-function entryRange(catalogue: LoadedCatalogue, id: string): LineRange {
-  let lines = entryLines.get(catalogue);
-  if (!lines) {
-    lines = new Map();
-    const text = catalogue.text ?? '';
-    let line = 0;
-    let lineStart = 0;
-    let counted = 0;
-    ENTRY_ID.lastIndex = 0;
-    for (let match = ENTRY_ID.exec(text); match; match = ENTRY_ID.exec(text)) {
-      for (let at = text.indexOf('\n', counted); at >= 0 && at < match.index; at = text.indexOf('\n', at + 1)) {
-        line++;
-        lineStart = at + 1;
-      }
-      counted = match.index;
-      const character = match.index - lineStart;
-      if (!lines.has(match[1])) lines.set(match[1], { start: { line, character }, end: { line, character: character + match[0].length } });
+/** Where each resolution's `"id"` stands in a catalogue's text, so the text itself need not be kept. */
+export function catalogueEntryRanges(text: string): Map<string, LineRange> {
+  const lines = new Map<string, LineRange>();
+  let line = 0;
+  let lineStart = 0;
+  let counted = 0;
+  ENTRY_ID.lastIndex = 0;
+  for (let match = ENTRY_ID.exec(text); match; match = ENTRY_ID.exec(text)) {
+    for (let at = text.indexOf('\n', counted); at >= 0 && at < match.index; at = text.indexOf('\n', at + 1)) {
+      line++;
+      lineStart = at + 1;
     }
+    counted = match.index;
+    const character = match.index - lineStart;
+    const id = JSON.parse(`"${match[1]}"`) as string;
+    if (!lines.has(id)) lines.set(id, { start: { line, character }, end: { line, character: character + match[0].length } });
+  }
+  return lines;
+}
+
+/** The line of a resolution's entry in the catalogue file, for go-to-definition. */
+function entryRange(catalogue: LoadedCatalogue, id: string): LineRange {
+  let lines = catalogue.entryRanges ?? entryLines.get(catalogue);
+  if (!lines) {
+    lines = catalogueEntryRanges(catalogue.text ?? '');
     entryLines.set(catalogue, lines);
   }
   return lines.get(id) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -6,7 +6,7 @@
 import type { ParsedDocument, SyntaxDiagnostic } from '../syntax';
 import type { RelatedLocation } from '../syntax/diagnostics';
 import { currentRevision, findRevision, type KnowledgeBase, type KnownResolution, type KnownRevision } from './catalogue';
-import { contextAt, documentCitations, type Citation, type CitingContext, type TextRange } from './citations';
+import { contextAt, documentCitations, type Citation, type CitedRevision, type CitingContext, type TextRange } from './citations';
 import { BODY_INFO, INFERABLE_BODIES, type Body } from './conferences';
 import type { Fix, FixOptions, FixProvider, OffsetEdit } from './edits';
 import type { FixAllContributor } from './fixProviders';
@@ -25,12 +25,13 @@ export const CITATION_CODES = {
 } as const;
 
 /** Fixes of the last check run on each document, by diagnostic (code and range). */
-const fixesByDocument = new WeakMap<ParsedDocument, Map<string, Fix[]>>();
+type StoredFixes = () => Map<string, Fix[]>;
+const fixesByDocument = new WeakMap<ParsedDocument, StoredFixes>();
 /** The same by text, for a caller that parsed the text again (fix-all passes): the last few texts only. */
-const fixesByText = new Map<string, Map<string, Fix[]>>();
+const fixesByText = new Map<string, StoredFixes>();
 const TEXTS_KEPT = 4;
 
-function storeFixes(document: ParsedDocument, fixes: Map<string, Fix[]>): void {
+function storeFixes(document: ParsedDocument, fixes: StoredFixes): void {
   fixesByDocument.set(document, fixes);
   fixesByText.delete(document.text);
   fixesByText.set(document.text, fixes);
@@ -38,7 +39,7 @@ function storeFixes(document: ParsedDocument, fixes: Map<string, Fix[]>): void {
 }
 
 function storedFixes(document: ParsedDocument): Map<string, Fix[]> | undefined {
-  return fixesByDocument.get(document) ?? fixesByText.get(document.text);
+  return (fixesByDocument.get(document) ?? fixesByText.get(document.text))?.();
 }
 
 function diagnosticKey(diagnostic: Pick<SyntaxDiagnostic, 'code' | 'start' | 'end'>): string {
@@ -84,6 +85,10 @@ class CitationChecker {
   private readonly fixes = new Map<string, Fix[]>();
   private readonly citations: Citation[];
   private readonly contexts: CitingContext[];
+  /** Revision look-ups by written revision (numbers sharing one share it). */
+  private readonly revisionMemo = new Map<CitedRevision, { known: KnownResolution; year: number | undefined; cited: KnownRevision | undefined; current: KnownRevision | undefined }>();
+  /** Resolutions looked up in this run, by body and number: a document cites the same few many times. */
+  private readonly resolutions = new Map<Body, Map<string, KnownResolution | undefined>>();
 
   constructor(
     private readonly document: ParsedDocument,
@@ -101,8 +106,15 @@ class CitationChecker {
       if (verdict) verdicts.push(verdict);
     }
     this.checkConsistency(verdicts);
-    this.addRevisionFixes(verdicts);
-    storeFixes(this.document, this.fixes);
+    // Revision fixes are worked out when first asked for (a quick fix, fix-all), not on every keystroke.
+    let planned = false;
+    storeFixes(this.document, () => {
+      if (!planned) {
+        planned = true;
+        this.addRevisionFixes(verdicts);
+      }
+      return this.fixes;
+    });
     return this.diagnostics;
   }
 
@@ -110,58 +122,73 @@ class CitationChecker {
     const context = contextAt(this.contexts, citation.range.start);
     const revision = citation.revision;
     const year = context?.year;
-    const written = `${citation.kind === 'opinion' ? 'Opinion' : 'Resolution'} ${citation.number}${revision ? ' ' + formatRevisionOf(revision.rev, revision.place, revision.year) : ''}`;
     if (revision && year !== undefined && revision.year > year) {
-      this.report(CITATION_CODES.future, 'error', citation.range, `${written} is later than the document's date (${context?.date ?? year}): the text cannot cite a revision not yet adopted.`);
+      this.report(CITATION_CODES.future, 'error', citation.range, `${written(citation)} is later than the document's date (${context?.date ?? year}): the text cannot cite a revision not yet adopted.`);
     }
     if (this.checkBody(citation)) return undefined;
     const body = citation.body;
     if (!body) {
       if (revision?.place) {
-        this.report(CITATION_CODES.unknown, 'warning', citation.range, `No ITU conference is known at ${revision.place} in ${revision.year}, so the body of ${written} cannot be told; name it (for example \`of WTDC\`).`);
+        this.report(CITATION_CODES.unknown, 'warning', citation.range, `No ITU conference is known at ${revision.place} in ${revision.year}, so the body of ${written(citation)} cannot be told; name it (for example \`of WTDC\`).`);
       }
       return undefined;
     }
     if (!BODY_INFO[body].conference) return undefined;
-    const known = this.knowledge.resolution(body, citation.number);
-    const name = `${citation.kind === 'opinion' ? 'Opinion' : 'Resolution'} ${citation.number} ${BODY_INFO[body].citePhrase || 'of ' + BODY_INFO[body].name}`;
+    const known = this.resolution(body, citation.number);
     if (!known) {
-      this.reportUnknown(citation, body, name);
+      this.reportUnknown(citation, body, nameOf(citation, body));
       return undefined;
     }
     const verdict: Verdict = { citation, known, context };
     if (!revision?.place) return verdict;
-    const cited = findRevision(known, revision.place, revision.year);
+    let memo = this.revisionMemo.get(revision);
+    if (!memo || memo.known !== known || memo.year !== year) {
+      memo = { known, year, cited: findRevision(known, revision.place, revision.year), current: currentRevision(known, year) };
+      this.revisionMemo.set(revision, memo);
+    }
+    const cited = memo.cited;
     if (!cited) {
       if (year === undefined || revision.year <= year) {
         const knownList = known.revisions.map((r) => `${r.conference.place}, ${r.conference.year}`).join('; ') || 'none';
         const conferenceNote = citation.conference ? '' : ` (no ${BODY_INFO[body].name} is known at ${revision.place} in ${revision.year})`;
-        this.report(CITATION_CODES.revisionUnknown, 'warning', citation.range, `${name} is known, but not in a revision of ${revision.place}, ${revision.year}${conferenceNote}. Revisions known: ${knownList}.`);
+        this.report(CITATION_CODES.revisionUnknown, 'warning', citation.range, `${nameOf(citation, body)} is known, but not in a revision of ${revision.place}, ${revision.year}${conferenceNote}. Revisions known: ${knownList}.`);
       }
-      verdict.target = currentRevision(known, year);
+      verdict.target = memo.current;
       return verdict;
     }
     verdict.cited = cited;
     if (year !== undefined && revision.year > year) {
-      verdict.target = currentRevision(known, year);
+      verdict.target = memo.current;
       return verdict;
     }
-    const current = currentRevision(known, year);
+    const current = memo.current;
     if (current && current !== cited && current.conference.year > cited.conference.year) {
       verdict.target = current;
       this.report(CITATION_CODES.superseded, 'warning', citation.range,
-        `${written} was superseded by Resolution ${citation.number} ${formatRevisionOf(current.first !== true, current.conference.place, current.conference.year)}, adopted by ${current.conference.id}, before the document's date (${context?.date ?? year ?? 'undated'}).`);
+        `${written(citation)} was superseded by Resolution ${citation.number} ${formatRevisionOf(current.first !== true, current.conference.place, current.conference.year)}, adopted by ${current.conference.id}, before the document's date (${context?.date ?? year ?? 'undated'}).`);
     }
     if (!revision.rev && cited.first === false) {
       const first = known.revisions.find((r) => r.first === true);
       const origin = first ? `first adopted at ${first.conference.place}, ${first.conference.year}` : 'adopted before';
       this.report(CITATION_CODES.revMissing, 'warning', citation.revision?.range ?? citation.range,
-        `${name} was ${origin}: the ${revision.place}, ${revision.year} text is a revision, cited as (Rev. ${revision.place}, ${revision.year}).`);
+        `${nameOf(citation, body)} was ${origin}: the ${revision.place}, ${revision.year} text is a revision, cited as (Rev. ${revision.place}, ${revision.year}).`);
     } else if (revision.rev && cited.first === true) {
       this.report(CITATION_CODES.revExtra, 'warning', citation.revision?.range ?? citation.range,
-        `${name} was first adopted at ${revision.place}, ${revision.year}: a first adoption is cited without \`Rev.\`, as (${revision.place}, ${revision.year}).`);
+        `${nameOf(citation, body)} was first adopted at ${revision.place}, ${revision.year}: a first adoption is cited without \`Rev.\`, as (${revision.place}, ${revision.year}).`);
     }
     return verdict;
+  }
+
+  private resolution(body: Body, number: string): KnownResolution | undefined {
+    let byNumber = this.resolutions.get(body);
+    if (!byNumber) {
+      byNumber = new Map();
+      this.resolutions.set(body, byNumber);
+    }
+    if (byNumber.has(number)) return byNumber.get(number);
+    const known = this.knowledge.resolution(body, number);
+    byNumber.set(number, known);
+    return known;
   }
 
   /** The body named disagrees with the conference the place and year identify. True when reported. */
@@ -211,7 +238,12 @@ class CitationChecker {
     for (const list of byKey.values()) {
       const revisionOf = (v: Verdict): string => `${v.citation.revision?.place?.toLowerCase()}|${v.citation.revision?.year}`;
       const counts = new Map<string, Verdict[]>();
-      for (const verdict of list) counts.set(revisionOf(verdict), [...(counts.get(revisionOf(verdict)) ?? []), verdict]);
+      for (const verdict of list) {
+        const key = revisionOf(verdict);
+        const same = counts.get(key);
+        if (same) same.push(verdict);
+        else counts.set(key, [verdict]);
+      }
       if (counts.size < 2) continue;
       // The revision the document means: the one in force at its date when cited, else the most cited (the latest among equals).
       const known = list[0].known as KnownResolution;
@@ -255,22 +287,31 @@ class CitationChecker {
       const text = `${rev ? 'Rev. ' : ''}${target.conference.place}, ${target.conference.year}`;
       if (normalize(this.viewText(revision.range)) !== normalize(text)) wanted.set(verdict.citation, text);
     }
+    const byKey = new Map(this.diagnostics.map((d) => [diagnosticKey(d), d]));
+    // Numbers sharing one written revision, found once: `50 and 52 (Rev. Hammamet, 2016)`.
+    const sharers = new Map<number, Citation[]>();
+    for (const citation of this.citations) {
+      const start = citation.revision?.outerRange.start;
+      if (start === undefined) continue;
+      const list = sharers.get(start) ?? [];
+      list.push(citation);
+      sharers.set(start, list);
+    }
     for (const [citation, text] of wanted) {
-      const fix = this.revisionFix(citation, text, wanted);
+      const fix = this.revisionFix(citation, text, wanted, sharers.get(citation.revision?.outerRange.start ?? -1) ?? [citation]);
       if (!fix) continue;
       for (const code of [CITATION_CODES.superseded, CITATION_CODES.future, CITATION_CODES.revisionUnknown, CITATION_CODES.inconsistent, CITATION_CODES.revMissing, CITATION_CODES.revExtra]) {
         const range = code === CITATION_CODES.revMissing || code === CITATION_CODES.revExtra ? citation.revision?.range ?? citation.range : citation.range;
-        const diagnostic = this.diagnostics.find((d) => d.code === code && d.start === range.start && d.end === range.end);
+        const diagnostic = byKey.get(diagnosticKey({ code, start: range.start, end: range.end }));
         if (diagnostic) this.addFix(diagnostic, { ...fix });
       }
     }
   }
 
-  private revisionFix(citation: Citation, text: string, wanted: Map<Citation, string>): Omit<Fix, 'diagnostic'> | undefined {
+  private revisionFix(citation: Citation, text: string, wanted: Map<Citation, string>, sharers: readonly Citation[]): Omit<Fix, 'diagnostic'> | undefined {
     const revision = citation.revision;
     if (!revision) return undefined;
     const title = `Cite Resolution ${citation.number} (${text})`;
-    const sharers = this.citations.filter((c) => c.group === citation.group && c.revision?.outerRange.start === revision.outerRange.start);
     if (sharers.length <= 1) return { title, edits: [this.edit(revision.range.start, revision.range.end, text)], fixAll: true, preferred: true };
     const old = this.viewText(revision.range);
     const targets = sharers.map((c) => wanted.get(c) ?? old);
@@ -355,6 +396,17 @@ function commonEdges(a: string, b: string): { prefix: number; suffix: number } {
 
 function normalize(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** `Resolution 52 (Rev. Dubai, 2012)` as written. */
+function written(citation: Citation): string {
+  const revision = citation.revision;
+  return `${citation.kind === 'opinion' ? 'Opinion' : 'Resolution'} ${citation.number}${revision ? ' ' + formatRevisionOf(revision.rev, revision.place, revision.year) : ''}`;
+}
+
+/** `Resolution 52 of WTSA`. */
+function nameOf(citation: Citation, body: Body): string {
+  return `${citation.kind === 'opinion' ? 'Opinion' : 'Resolution'} ${citation.number} ${BODY_INFO[body].citePhrase || 'of ' + BODY_INFO[body].name}`;
 }
 
 export function formatRevisionOf(rev: boolean, place: string | undefined, year: number): string {

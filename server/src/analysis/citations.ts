@@ -130,8 +130,18 @@ export function conferenceLookup(conferences: readonly Conference[]): Conference
     byPlace.set(key, list);
     if (!byId.has(conference.id)) byId.set(conference.id, conference);
   }
+  // Citations repeat a few places many times: remember each spelling's answer.
+  const asked = new Map<string, Conference[]>();
   return {
-    at: (place, year) => byPlace.get(`${placeKey(place)}|${year}`) ?? [],
+    at: (place, year) => {
+      const spelled = `${place}|${year}`;
+      let found = asked.get(spelled);
+      if (!found) {
+        found = byPlace.get(`${placeKey(place)}|${year}`) ?? [];
+        asked.set(spelled, found);
+      }
+      return found;
+    },
     byId: (id) => byId.get(id),
     ids: () => [...byId.keys()].sort(),
   };
@@ -140,9 +150,9 @@ export function conferenceLookup(conferences: readonly Conference[]): Conference
 export const DEFAULT_CONFERENCES: ConferenceLookup = conferenceLookup(CONFERENCES);
 
 export interface DocumentCitations {
-  citations: Citation[];
-  references: OtherReference[];
-  contexts: CitingContext[];
+  readonly citations: Citation[];
+  readonly references: OtherReference[];
+  readonly contexts: CitingContext[];
 }
 
 // ---- patterns -------------------------------------------------------------------------
@@ -151,15 +161,13 @@ export interface DocumentCitations {
 const WS = String.raw`(?:[ \t]*\r?\n[ \t]*|[ \t]+)`;
 const WS0 = String.raw`(?:[ \t]*(?:\r?\n[ \t]*)?)`;
 
-const KEYWORD = new RegExp(
-  String.raw`(?:\b(United Nations General Assembly${WS}\(UNGA\)|United Nations General Assembly|UN General Assembly|UNGA|ITU Council|Council)${WS})?` +
-    String.raw`\b(Resolutions|Resolution|Res\.?|Opinions|Opinion)(?=${WS}\d)`,
-  'g',
-);
+/** The keyword, found fast; a body prefix (`UNGA Resolution`) is looked for behind it only when one may stand there. */
+const KEYWORD = new RegExp(String.raw`\b(Resolutions|Resolution|Res\.?|Opinions|Opinion)(?=${WS}\d)`, 'g');
+const PREFIX = new RegExp(String.raw`\b(United Nations General Assembly${WS}\(UNGA\)|United Nations General Assembly|UN General Assembly|UNGA|ITU Council|Council)${WS}$`);
 const NUMBER = /(\d{1,5}(?:\/\d{1,4})?)(?![\w/-])/y;
 const SPACE = new RegExp(WS, 'y');
 const PLACE = String.raw`([\p{Lu}][\p{L}'.-]*(?:${WS}[\p{L}][\p{L}'.-]*)*?)`;
-const REVISION = new RegExp(String.raw`${WS0}\(${WS0}((?:Rev|REV)\.?)?${WS0}(?:${PLACE}(?:${WS0},${WS0}|${WS}))?(\d{4})${WS0}\)`, 'duy');
+const REVISION = new RegExp(String.raw`${WS0}\(${WS0}((?:Rev|REV)\.?)?${WS0}(?:${PLACE}(?:${WS0},${WS0}|${WS}))?(\d{4})${WS0}\)`, 'uy');
 const LIST_CONTINUES = new RegExp(String.raw`(?:${WS0},${WS0}and${WS}|${WS0},${WS0}|${WS}and${WS})(?=\d)`, 'y');
 const BODY_PHRASES: ReadonlyArray<{ pattern: string; body: Body | 'this'; short: boolean }> = [
   { pattern: String.raw`this${WS}(?:conference|Conference|assembly|Assembly|forum|Forum)`, body: 'this', short: true },
@@ -182,7 +190,8 @@ const EVENT = /\b(PP|WTDC|WTSA|WTPF|WCIT)-(\d{2})\b/g;
 
 /** Heading phrases that may stand before `2 of Resolution …`, longest first. */
 const CLAUSE_REF_HEADINGS: readonly string[] = [...new Set([...PREAMBLE_HEADINGS, ...OPERATIVE_HEADINGS, ...OPERATIVE_LEADS])].sort((a, b) => b.length - a.length);
-const CLAUSE_REF_TAIL = /(?:\*([^*\n]{3,80})\*|([A-Za-z][A-Za-z -]{2,120}))[ \t]+(\d{1,3}(?:\.\d{1,3})*|[a-z]{1,3}\))[ \t]+of[ \t]+$/;
+const CLAUSE_REF_SET: ReadonlySet<string> = new Set(CLAUSE_REF_HEADINGS);
+const LABEL_TAIL = /[ \t]+(\d{1,3}(?:\.\d{1,3})*|[a-z]{1,3}\))$/;
 
 // ---- recognition ----------------------------------------------------------------------
 
@@ -223,13 +232,30 @@ export function originalCitations(document: ParsedDocument, conferences: Confere
 
 function analyse(read: Reading, conferences: ConferenceLookup): DocumentCitations {
   const contexts = readingContexts(read, conferences);
-  return { citations: recogniseCitations(read, conferences, contexts), references: recogniseReferences(read, conferences), contexts };
+  const citations = recogniseCitations(read, conferences, contexts);
+  let references: OtherReference[] | undefined;
+  // The workspace index needs citations only: the other references are read when first asked for.
+  return {
+    citations,
+    contexts,
+    get references() {
+      references ??= recogniseReferences(read, conferences);
+      return references;
+    },
+  };
 }
 
 /** The context of a source offset: the resolution that holds it, else the document's first. */
 export function contextAt(contexts: readonly CitingContext[], offset: number): CitingContext {
-  for (const context of contexts) if (context.range.start <= offset && offset <= context.range.end) return context;
-  return contexts[0];
+  // Contexts follow each other in the document: the last one starting at or before the offset.
+  let lo = 0;
+  let hi = contexts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (contexts[mid].range.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return contexts[lo];
 }
 
 /** The citation at a source offset (end-inclusive), the number's own parts first. */
@@ -260,18 +286,26 @@ function within(range: TextRange, offset: number): boolean {
 function recogniseCitations(read: Reading, conferences: ConferenceLookup, contexts: readonly CitingContext[]): Citation[] {
   const view = read.view;
   const text = view.text;
-  const src = (start: number, end: number): TextRange => ({ start: view.toSource(start), end: Math.max(view.toSource(start), view.toSourceEnd(end)) });
+  const src = (start: number, end: number): TextRange => {
+    const from = view.toSource(start);
+    return { start: from, end: Math.max(from, view.toSourceEnd(end)) };
+  };
   const out: Citation[] = [];
   const skipped = skippedRanges(read.root);
   let group = 0;
   KEYWORD.lastIndex = 0;
   for (let match = KEYWORD.exec(text); match; match = KEYWORD.exec(text)) {
-    const prefixText = match[1];
-    const keyword = match[2];
+    const keyword = match[1];
     if (isTitleLine(text, match.index) || skipped(match.index)) continue;
     const plural = keyword.endsWith('s');
     const kind = keyword.startsWith('Opinion') ? 'opinion' : 'resolution';
-    const keywordStart = match.index;
+    let blank = match.index;
+    while (blank > 0 && isBlank(text.charCodeAt(blank - 1))) blank--;
+    const mayHavePrefix = blank < match.index && (text.startsWith('Assembly', blank - 8) || text.startsWith('UNGA', blank - 4) || text.startsWith('(UNGA)', blank - 6) || text.startsWith('Council', blank - 7));
+    const before = mayHavePrefix ? text.slice(Math.max(0, match.index - 50), match.index) : '';
+    const prefix = mayHavePrefix ? PREFIX.exec(before) : null;
+    const prefixText = prefix?.[1];
+    const keywordStart = prefix ? match.index - before.length + prefix.index : match.index;
     const keywordEnd = match.index + match[0].length;
     let cursor = keywordEnd;
     const members: RawMember[] = [];
@@ -330,28 +364,34 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
     const clauseRef = members.length === 1 ? readClauseRef(text, keywordStart, src) : undefined;
     const groupRange = src(clauseRef ? clauseRef.viewStart : keywordStart, groupEnd);
     const context = contextAt(contexts, view.toSource(keywordStart));
+    const keywordRange = src(keywordStart, keywordEnd);
+    const revisions = new Map<RawRevision, CitedRevision>();
     members.forEach((member, index) => {
       const raw = owners[index];
-      const revision = raw ? sourceRevision(raw, src) : undefined;
+      let revision = raw ? revisions.get(raw) : undefined;
+      if (raw && !revision) {
+        revision = sourceRevision(raw, src);
+        revisions.set(raw, revision);
+      }
       const ownEnd = member.revision ? member.revision.end : member.end;
       const citation: Citation = {
         kind,
         number: member.number,
         numberRange: src(member.start, member.end),
-        keywordRange: src(keywordStart, keywordEnd),
+        keywordRange,
         range: src(index === 0 ? keywordStart : member.start, ownEnd),
         groupRange,
         group,
         member: index,
         revisionShared: raw !== undefined && member.revision === undefined,
         how: 'unresolved',
-        conferencesAtPlace: [],
-        ...(revision ? { revision } : {}),
-        ...(named ? { namedBody: named } : {}),
-        ...(subject ? { subject } : {}),
-        ...(clauseRef ? { clauseRef: { section: clauseRef.section, label: clauseRef.label, range: clauseRef.range } } : {}),
+        conferencesAtPlace: NO_CONFERENCES,
       };
-      resolveBody(citation, context, conferences);
+      if (revision) citation.revision = revision;
+      if (named) citation.namedBody = named;
+      if (subject) citation.subject = subject;
+      if (clauseRef) citation.clauseRef = { section: clauseRef.section, label: clauseRef.label, range: clauseRef.range };
+      resolveBody(citation, context, raw?.place ? (raw.atPlace ??= conferences.at(raw.place, raw.year)) : NO_CONFERENCES);
       out.push(citation);
     });
     group++;
@@ -368,6 +408,8 @@ interface RawMember {
 }
 
 interface RawRevision {
+  /** Conferences at the place and year, looked up once for every number sharing the revision. */
+  atPlace?: Conference[];
   rev: boolean;
   place?: string;
   year: number;
@@ -384,22 +426,43 @@ interface RawRevision {
 }
 
 function rawRevision(match: RegExpExecArray, text: string): RawRevision {
-  const indices = match.indices;
-  const start = match.index + match[0].indexOf('(');
-  const end = match.index + match[0].length;
-  const [yearStart, yearEnd] = indices?.[3] ?? [end - 5, end - 1];
-  const raw: RawRevision = { rev: match[1] !== undefined, year: Number(match[3]), start, end, innerStart: start + 1, innerEnd: end - 1, yearStart, yearEnd };
+  // Part offsets from the match text (no indices array to allocate): the year is the last four digits,
+  // `Rev.` comes first after the parenthesis, the place between them.
+  const whole = match[0];
+  const open = whole.indexOf('(');
+  const start = match.index + open;
+  const end = match.index + whole.length;
+  const yearStart = match.index + whole.lastIndexOf(match[3]);
+  const raw: RawRevision = { rev: match[1] !== undefined, year: Number(match[3]), start, end, innerStart: start + 1, innerEnd: end - 1, yearStart, yearEnd: yearStart + 4 };
   while (raw.innerStart < raw.innerEnd && /\s/.test(text[raw.innerStart])) raw.innerStart++;
   while (raw.innerEnd > raw.innerStart && /\s/.test(text[raw.innerEnd - 1])) raw.innerEnd--;
-  const revIndices = indices?.[1];
-  if (revIndices) [raw.revStart, raw.revEnd] = revIndices;
-  const placeIndices = indices?.[2];
-  if (match[2] !== undefined && placeIndices) {
-    [raw.placeStart, raw.placeEnd] = placeIndices;
-    const place = match[2].replace(/\s+/g, ' ').trim();
-    raw.place = parseRevision(`${place}, ${match[3]}`)?.place ?? place;
+  let after = open + 1;
+  if (match[1] !== undefined) {
+    const revAt = whole.indexOf(match[1], open);
+    raw.revStart = match.index + revAt;
+    raw.revEnd = raw.revStart + match[1].length;
+    after = revAt + match[1].length;
+  }
+  if (match[2] !== undefined) {
+    const placeAt = whole.indexOf(match[2], after);
+    raw.placeStart = match.index + placeAt;
+    raw.placeEnd = raw.placeStart + match[2].length;
+    raw.place = placeName(match[2]);
   }
   return raw;
+}
+
+const placeNames = new Map<string, string>();
+
+/** `BUENOS  AIRES` → `Buenos Aires`, as titles and citations compare; remembered, a text repeats its places. */
+function placeName(written: string): string {
+  let name = placeNames.get(written);
+  if (name === undefined) {
+    const place = written.replace(/\s+/g, ' ').trim();
+    name = parseRevision(`${place}, 2000`)?.place ?? place;
+    if (placeNames.size < 10_000) placeNames.set(written, name);
+  }
+  return name;
 }
 
 function sourceRevision(raw: RawRevision, src: (start: number, end: number) => TextRange): CitedRevision {
@@ -415,9 +478,10 @@ function sourceRevision(raw: RawRevision, src: (start: number, end: number) => T
   };
 }
 
-function resolveBody(citation: Citation, context: CitingContext | undefined, conferences: ConferenceLookup): void {
+const NO_CONFERENCES: Conference[] = [];
+
+function resolveBody(citation: Citation, context: CitingContext | undefined, atPlace: Conference[]): void {
   const revision = citation.revision;
-  const atPlace = revision?.place ? conferences.at(revision.place, revision.year) : [];
   citation.conferencesAtPlace = atPlace;
   const wanted = (c: Conference): boolean => (citation.kind === 'opinion' ? c.body === 'WTPF' : c.body !== 'WTPF');
   const named = citation.namedBody;
@@ -461,23 +525,33 @@ function readSubject(text: string, from: number): string | undefined {
 }
 
 function readClauseRef(text: string, keywordStart: number, src: (start: number, end: number) => TextRange): { section: string; label: string; range: TextRange; viewStart: number } | undefined {
+  // Read backwards, without a regular expression that would try every start: ` of `, the label, the heading.
+  let at = keywordStart;
+  while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 9)) at--;
+  if (at === keywordStart || at < 3 || text.slice(at - 3, at) !== ' of') return undefined;
   const from = Math.max(0, keywordStart - 160);
   const before = text.slice(from, keywordStart);
-  const match = CLAUSE_REF_TAIL.exec(before);
-  if (!match) return undefined;
+  const of = { index: at - 3 - from };
+  const label = LABEL_TAIL.exec(before.slice(Math.max(0, of.index - 12), of.index));
+  if (!label) return undefined;
+  const headEnd = of.index - label[0].length;
+  const head = before.slice(0, headEnd);
   let section: string | undefined;
-  let sectionStart = from + match.index;
-  if (match[1] !== undefined) {
-    const phrase = match[1].trim().replace(/\s+/g, ' ');
-    if (CLAUSE_REF_HEADINGS.some((h) => h === phrase || phrase.startsWith(h + ' '))) section = phrase;
+  let sectionStart: number;
+  if (head.endsWith('*')) {
+    const open = head.lastIndexOf('*', head.length - 2);
+    if (open < 0) return undefined;
+    const phrase = head.slice(open + 1, -1).trim().replace(/\s+/g, ' ');
+    if (!CLAUSE_REF_SET.has(phrase) && !CLAUSE_REF_HEADINGS.some((h) => phrase.startsWith(h + ' '))) return undefined;
+    section = phrase;
+    sectionStart = from + open;
   } else {
-    const words = match[2].trim().replace(/\s+/g, ' ');
+    const words = head.replace(/\s+/g, ' ').trimEnd();
     section = CLAUSE_REF_HEADINGS.find((h) => words === h || words.endsWith(' ' + h));
-    if (section) sectionStart = from + match.index + match[2].trimEnd().length - section.length;
+    if (!section) return undefined;
+    sectionStart = from + head.trimEnd().length - section.length;
   }
-  if (!section) return undefined;
-  const label = match[3].replace(/\)$/, '');
-  return { section, label, range: src(sectionStart, keywordStart), viewStart: sectionStart };
+  return { section, label: label[1].replace(/\)$/, ''), range: src(sectionStart, keywordStart), viewStart: sectionStart };
 }
 
 /** View ranges where no citation is read: front matter and comments. */
@@ -498,6 +572,10 @@ function skippedRanges(root: DocumentNode): (offset: number) => boolean {
     }
     return false;
   };
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 function isTitleLine(text: string, offset: number): boolean {

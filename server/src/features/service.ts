@@ -62,7 +62,13 @@ export class LanguageService {
   /** Catalogues and the resolutions defined and cited by open documents and workspace files. */
   readonly knowledge = new KnowledgeBase();
   /** Files of the workspace folders as read from disk; an open document with the same URI wins. */
-  private readonly workspaceFiles = new Map<string, string>();
+  private readonly workspaceFiles = new Map<string, string | undefined>();
+  /**
+   * Reads a workspace file again when its text is needed (definitions into clauses, references).
+   * Set by the LSP layer, so that an indexed workspace keeps only its index in memory; without it
+   * the texts are kept.
+   */
+  workspaceReader?: (uri: string) => string | undefined;
   private recentlyParsed: Array<{ uri: string; text: string; parsed: ParsedDocument }> = [];
 
   constructor() {
@@ -88,7 +94,7 @@ export class LanguageService {
 
   /** A workspace file read from disk, indexed at once (unless an editor holds it open). */
   setWorkspaceFile(uri: string, text: string): void {
-    this.workspaceFiles.set(uri, text);
+    this.workspaceFiles.set(uri, this.workspaceReader ? undefined : text);
     this.recentlyParsed = this.recentlyParsed.filter((entry) => entry.uri !== uri);
     if (!this.documents.has(uri)) this.knowledge.setSummary(uri, this.summarize(parseDocument(text)));
   }
@@ -105,14 +111,17 @@ export class LanguageService {
 
   /** The text of an open document, else of a workspace file. */
   documentText(uri: string): string | undefined {
-    return this.documents.get(uri)?.text ?? this.workspaceFiles.get(uri);
+    const open = this.documents.get(uri);
+    if (open) return open.text;
+    if (!this.workspaceFiles.has(uri)) return undefined;
+    return this.workspaceFiles.get(uri) ?? this.workspaceReader?.(uri);
   }
 
   /** An open document, else a workspace file parsed on demand (the last few are kept). */
   workspaceDocument(uri: string): ParsedDocument | undefined {
     const open = this.document(uri);
     if (open) return open;
-    const text = this.workspaceFiles.get(uri);
+    const text = this.documentText(uri);
     if (text === undefined) return undefined;
     const cached = this.recentlyParsed.find((entry) => entry.uri === uri && entry.text === text);
     if (cached) return cached.parsed;

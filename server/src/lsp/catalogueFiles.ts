@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readCatalogue, type LoadedCatalogue } from '../analysis/catalogue';
+import { catalogueEntryRanges, readCatalogue, type LoadedCatalogue } from '../analysis/catalogue';
 
 export interface CatalogueProblem {
   path: string;
@@ -22,7 +22,9 @@ export function loadCatalogue(path: string): { catalogue?: LoadedCatalogue; prob
   }
   const read = readCatalogue(text);
   if (!read.ok) return { problem: { path, problem: read.error } };
-  return { catalogue: { uri: pathToFileURL(path).href, data: read.catalogue, text } };
+  // The server keeps what it answers with: not the text (only where entries stand), not the citing places (the workspace is indexed itself).
+  for (const resolution of read.catalogue.resolutions) delete resolution.citedIn;
+  return { catalogue: { uri: pathToFileURL(path).href, data: read.catalogue, entryRanges: catalogueEntryRanges(text) } };
 }
 
 /** The shipped catalogue, then the user's (relative paths from the first workspace folder); problems for those that fail. */

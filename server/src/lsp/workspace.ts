@@ -76,7 +76,18 @@ export class CitationWorkspace {
     private readonly connection: Connection,
     private readonly service: LanguageService,
     private readonly shippedCatalogue: string | undefined,
-  ) {}
+  ) {
+    // Workspace texts are read again when needed rather than kept: the index is what stays in memory.
+    service.workspaceReader = (uri) => {
+      const path = filePath(uri);
+      if (!path) return undefined;
+      try {
+        return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
+  }
 
   initialize(params: InitializeParams): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
