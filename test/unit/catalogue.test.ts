@@ -176,6 +176,20 @@ describe('catalogue', () => {
     });
   });
 
+  describe('a catalogue whose defining files are not shipped', () => {
+    it('points at its own entry, and still knows the clauses', () => {
+      const knowledge = new KnowledgeBase();
+      const catalogue = { ...shippedCatalogue(), fileExists: () => false };
+      knowledge.setCatalogues([catalogue]);
+      const site = knowledge.resolution('PP', '130')?.revisions.find((r) => r.conference.id === 'PP-18')?.definitions[0];
+      assert.ok(site);
+      assert.equal(site.textAvailable, false);
+      assert.equal(site.uri, catalogue.uri);
+      assert.match((catalogue.text ?? '').split('\n')[site.range.start.line], /"id": "PP 130"/);
+      assert.ok(site.clauses?.some((c) => c.section === 'resolves' && c.label === '2'));
+    });
+  });
+
   describe('reso catalogue', () => {
     it('writes a catalogue whose paths are relative to it', () => {
       const folder = mkdtempSync(join(tmpdir(), 'reso-catalogue-'));

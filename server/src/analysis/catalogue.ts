@@ -294,6 +294,8 @@ export interface LoadedCatalogue {
   text?: string;
   /** Where each entry's `"id"` stands in the file, by id: see `catalogueEntryRanges`. */
   entryRanges?: ReadonlyMap<string, LineRange>;
+  /** Whether a defining file named by the catalogue is there to open (when not told, it is taken to be). */
+  fileExists?: (file: string) => boolean;
 }
 
 export interface DefinitionSite {
@@ -305,6 +307,8 @@ export interface DefinitionSite {
   index?: number;
   /** Catalogue: the clauses it records. */
   clauses?: CatalogueClause[];
+  /** False when the defining file is not there: `uri` and `range` then point at the catalogue's entry. */
+  textAvailable: boolean;
 }
 
 export interface KnownRevision {
@@ -516,11 +520,13 @@ export class KnowledgeBase {
         if (revision.first !== undefined) target.first = revision.first;
         const definition = revision.definition;
         if (definition) {
+          const available = catalogue.fileExists?.(definition.file) ?? true;
           target.definitions.push({
-            uri: resolveUri(catalogue.uri, definition.file),
-            range: definition.range,
+            uri: available ? resolveUri(catalogue.uri, definition.file) : catalogue.uri,
+            range: available ? definition.range : entryRange(catalogue, resolution.id),
             title: definition.title,
             origin: 'catalogue',
+            textAvailable: available,
             ...(definition.clauses ? { clauses: definition.clauses } : {}),
           });
         }
@@ -533,7 +539,7 @@ export class KnowledgeBase {
       const target = revisionFor(this.lookup.byId(definition.conference.id) ?? definition.conference);
       target.first = !definition.revision.rev;
       // The workspace's text of a revision replaces what a catalogue recorded of it.
-      target.definitions = [{ uri, range: definition.titleRange, title: definition.title, origin: 'workspace' as const, index: definition.index }, ...target.definitions.filter((d) => d.origin === 'workspace')];
+      target.definitions = [{ uri, range: definition.titleRange, title: definition.title, origin: 'workspace' as const, index: definition.index, textAvailable: true }, ...target.definitions.filter((d) => d.origin === 'workspace')];
     }
     known.revisions = [...revisions.values()].sort((a, b) => a.conference.year - b.conference.year);
     return known;

@@ -75,7 +75,9 @@ export function findClause(service: LanguageService, site: DefinitionSite, secti
   const matches = (clause: { section: string; label?: string }): boolean => clause.section.toLowerCase() === section.toLowerCase() && (clause.label ?? '') === label;
   if (site.origin === 'catalogue') {
     const clause = (site.clauses ?? []).find(matches);
-    return clause ? catalogueClause(site.uri, clause) : undefined;
+    if (!clause) return undefined;
+    // The defining file is not shipped: the clause's text is known, its place is the catalogue entry.
+    return site.textAvailable ? catalogueClause(site.uri, clause) : { location: { uri: site.uri, range: lspRange(site.range) }, text: clause.text };
   }
   const document = service.workspaceDocument(site.uri);
   const resolution = site.index !== undefined ? document?.root.resolutions[site.index] : undefined;

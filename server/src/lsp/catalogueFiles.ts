@@ -2,8 +2,8 @@
 // then the user's; a file that cannot be read or is not a valid catalogue becomes a problem
 // naming the file, and the others are used.
 
-import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { catalogueEntryRanges, readCatalogue, type LoadedCatalogue } from '../analysis/catalogue';
 
@@ -24,7 +24,17 @@ export function loadCatalogue(path: string): { catalogue?: LoadedCatalogue; prob
   if (!read.ok) return { problem: { path, problem: read.error } };
   // The server keeps what it answers with: not the text (only where entries stand), not the citing places (the workspace is indexed itself).
   for (const resolution of read.catalogue.resolutions) delete resolution.citedIn;
-  return { catalogue: { uri: pathToFileURL(path).href, data: read.catalogue, entryRanges: catalogueEntryRanges(text) } };
+  const folder = dirname(path);
+  const exists = new Map<string, boolean>();
+  const fileExists = (file: string): boolean => {
+    let found = exists.get(file);
+    if (found === undefined) {
+      found = existsSync(resolve(folder, file));
+      exists.set(file, found);
+    }
+    return found;
+  };
+  return { catalogue: { uri: pathToFileURL(path).href, data: read.catalogue, entryRanges: catalogueEntryRanges(text), fileExists } };
 }
 
 /** The shipped catalogue, then the user's (relative paths from the first workspace folder); problems for those that fail. */
