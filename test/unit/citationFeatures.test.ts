@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CompletionItem, Hover, Position } from 'vscode-languageserver-types';
 import { citingText, serviceWith } from './citationFixtures';
-import { readSeed, SEED_2018 } from './helpers';
+import { readSeed, SEED_2018, SEED_DT } from './helpers';
 
 const URI = 'file:///test/features.reso';
 
@@ -92,6 +92,19 @@ describe('citation features (service)', () => {
       assert.deepEqual(service.workspaceSymbols('').map((s) => s.name.split(' —')[0]), ['Resolution 998 (Dubai, 2018)']);
       service.removeDocument(URI);
       assert.deepEqual(service.workspaceSymbols('').map((s) => s.name.split(' —')[0]), ['Resolution 999 (Dubai, 2018)']);
+    });
+  });
+
+  describe('definition', () => {
+    it('goes to the nearest revision defined when the one cited is not', () => {
+      const text = citingText('Resolution 130 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference,', { date: '2012-01-01', place: 'Guadalajara', year: 2010 });
+      const service = serviceWith({ [URI]: text });
+      service.setWorkspaceFile('file:///ws/dt.reso', readSeed(SEED_DT));
+      service.setWorkspaceFile('file:///ws/2018.reso', readSeed(SEED_2018));
+      const [location] = service.definition(URI, positionAfter(text, 'Resolution 13'));
+      // Guadalajara 2010 is known (the DT's struck title) but not defined: Busan 2014 is the nearest text.
+      assert.equal(location?.uri, 'file:///ws/dt.reso');
+      assert.equal(location?.range.start.line, readSeed(SEED_DT).split('\n').findIndex((l) => l.startsWith('# RESOLUTION 130')));
     });
   });
 
