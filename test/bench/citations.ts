@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { HoverRequest } from 'vscode-languageserver-protocol/node';
 import { serializeCatalogue } from '../../server/src/analysis/catalogueBuilder';
 import type { CatalogueFile, CatalogueResolution } from '../../server/src/analysis/catalogue';
@@ -94,6 +94,8 @@ export async function citationBench(runs: number): Promise<CitationBench> {
     let indexed = { files: 0, bytes: 0, milliseconds: 0 };
     for (let i = 0; i < 3; i++) {
       service = new LanguageService();
+      // As the server does: texts are read again when needed, the index stays in memory.
+      service.workspaceReader = (uri) => readFileSync(fileURLToPath(uri), 'utf8');
       service.setCatalogues([catalogue]);
       indexTimes.push(time(() => (indexed = indexFolders(service, [workspace]))));
     }

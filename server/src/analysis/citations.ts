@@ -131,14 +131,18 @@ export function conferenceLookup(conferences: readonly Conference[]): Conference
     if (!byId.has(conference.id)) byId.set(conference.id, conference);
   }
   // Citations repeat a few places many times: remember each spelling's answer.
-  const asked = new Map<string, Conference[]>();
+  const asked = new Map<number, Map<string, Conference[]>>();
   return {
     at: (place, year) => {
-      const spelled = `${place}|${year}`;
-      let found = asked.get(spelled);
+      let byYear = asked.get(year);
+      if (!byYear) {
+        byYear = new Map();
+        asked.set(year, byYear);
+      }
+      let found = byYear.get(place);
       if (!found) {
         found = byPlace.get(`${placeKey(place)}|${year}`) ?? [];
-        asked.set(spelled, found);
+        if (byYear.size < 1000) byYear.set(place, found);
       }
       return found;
     },
@@ -164,8 +168,39 @@ const WS0 = String.raw`(?:[ \t]*(?:\r?\n[ \t]*)?)`;
 /** The keyword, found fast; a body prefix (`UNGA Resolution`) is looked for behind it only when one may stand there. */
 const KEYWORD = new RegExp(String.raw`\b(Resolutions|Resolution|Res\.?|Opinions|Opinion)(?=${WS}\d)`, 'g');
 const PREFIX = new RegExp(String.raw`\b(United Nations General Assembly${WS}\(UNGA\)|United Nations General Assembly|UN General Assembly|UNGA|ITU Council|Council)${WS}$`);
-const NUMBER = /(\d{1,5}(?:\/\d{1,4})?)(?![\w/-])/y;
-const SPACE = new RegExp(WS, 'y');
+
+/** After blanks with at most one line break (as WS matches); `from` when there are none. */
+function skipBlanks(text: string, from: number): number {
+  let at = from;
+  let breaks = 0;
+  for (;;) {
+    const code = text.charCodeAt(at);
+    if (code === 32 || code === 9 || code === 13) at++;
+    else if (code === 10 && breaks === 0) {
+      breaks++;
+      at++;
+    } else return at;
+  }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** End of a resolution number at `from` (`130`, UNGA `68/198`); `from` when there is none or it runs into a word. */
+function scanNumber(text: string, from: number): number {
+  let at = from;
+  while (isDigit(text.charCodeAt(at)) && at - from < 5) at++;
+  if (at === from) return from;
+  if (text.charCodeAt(at) === 47 /* / */ && isDigit(text.charCodeAt(at + 1))) {
+    const slash = at++;
+    while (isDigit(text.charCodeAt(at)) && at - slash <= 4) at++;
+  }
+  const next = text.charCodeAt(at);
+  // Not a number of its own: `45a`, `1305-2`, `22-1/1`, or more digits than a number has.
+  if (isDigit(next) || next === 47 || next === 45 || next === 95 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122)) return from;
+  return at;
+}
 const PLACE = String.raw`([\p{Lu}][\p{L}'.-]*(?:${WS}[\p{L}][\p{L}'.-]*)*?)`;
 const REVISION = new RegExp(String.raw`${WS0}\(${WS0}((?:Rev|REV)\.?)?${WS0}(?:${PLACE}(?:${WS0},${WS0}|${WS}))?(\d{4})${WS0}\)`, 'uy');
 const LIST_CONTINUES = new RegExp(String.raw`(?:${WS0},${WS0}and${WS}|${WS0},${WS0}|${WS}and${WS})(?=\d)`, 'y');
@@ -292,11 +327,12 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
   };
   const out: Citation[] = [];
   const skipped = skippedRanges(read.root);
+  const titleLine = titleLineTracker(text);
   let group = 0;
   KEYWORD.lastIndex = 0;
   for (let match = KEYWORD.exec(text); match; match = KEYWORD.exec(text)) {
     const keyword = match[1];
-    if (isTitleLine(text, match.index) || skipped(match.index)) continue;
+    if (titleLine(match.index) || skipped(match.index)) continue;
     const plural = keyword.endsWith('s');
     const kind = keyword.startsWith('Opinion') ? 'opinion' : 'resolution';
     let blank = match.index;
@@ -311,15 +347,14 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
     const members: RawMember[] = [];
     for (;;) {
       if (members.length === 0) {
-        SPACE.lastIndex = cursor;
-        if (!SPACE.exec(text)) break;
-        cursor = SPACE.lastIndex;
+        const after = skipBlanks(text, cursor);
+        if (after === cursor) break;
+        cursor = after;
       }
-      NUMBER.lastIndex = cursor;
-      const number = NUMBER.exec(text);
-      if (!number) break;
-      const member: RawMember = { number: number[1], start: number.index, end: NUMBER.lastIndex };
-      cursor = NUMBER.lastIndex;
+      const numberEnd = scanNumber(text, cursor);
+      if (numberEnd === cursor) break;
+      const member: RawMember = { number: text.slice(cursor, numberEnd), start: cursor, end: numberEnd };
+      cursor = numberEnd;
       REVISION.lastIndex = cursor;
       const revision = REVISION.exec(text);
       if (revision) {
@@ -465,17 +500,50 @@ function placeName(written: string): string {
   return name;
 }
 
+/** The revision in source offsets; the ranges of its parts are mapped when first read (most never are). */
+class SourceRevision implements CitedRevision {
+  readonly rev: boolean;
+  readonly year: number;
+  readonly place?: string;
+  readonly range: TextRange;
+  readonly outerRange: TextRange;
+  private mappedYear?: TextRange;
+  private mappedRev?: TextRange;
+  private mappedPlace?: TextRange;
+
+  constructor(
+    private readonly raw: RawRevision,
+    private readonly src: (start: number, end: number) => TextRange,
+  ) {
+    this.rev = raw.rev;
+    this.year = raw.year;
+    if (raw.place !== undefined) this.place = raw.place;
+    this.range = src(raw.innerStart, raw.innerEnd);
+    this.outerRange = src(raw.start, raw.end);
+  }
+
+  get yearRange(): TextRange {
+    this.mappedYear ??= this.src(this.raw.yearStart, this.raw.yearEnd);
+    return this.mappedYear;
+  }
+
+  get revRange(): TextRange | undefined {
+    const { revStart, revEnd } = this.raw;
+    if (revStart === undefined || revEnd === undefined) return undefined;
+    this.mappedRev ??= this.src(revStart, revEnd);
+    return this.mappedRev;
+  }
+
+  get placeRange(): TextRange | undefined {
+    const { placeStart, placeEnd } = this.raw;
+    if (placeStart === undefined || placeEnd === undefined) return undefined;
+    this.mappedPlace ??= this.src(placeStart, placeEnd);
+    return this.mappedPlace;
+  }
+}
+
 function sourceRevision(raw: RawRevision, src: (start: number, end: number) => TextRange): CitedRevision {
-  return {
-    rev: raw.rev,
-    year: raw.year,
-    range: src(raw.innerStart, raw.innerEnd),
-    outerRange: src(raw.start, raw.end),
-    yearRange: src(raw.yearStart, raw.yearEnd),
-    ...(raw.place !== undefined ? { place: raw.place } : {}),
-    ...(raw.revStart !== undefined && raw.revEnd !== undefined ? { revRange: src(raw.revStart, raw.revEnd) } : {}),
-    ...(raw.placeStart !== undefined && raw.placeEnd !== undefined ? { placeRange: src(raw.placeStart, raw.placeEnd) } : {}),
-  };
+  return new SourceRevision(raw, src);
 }
 
 const NO_CONFERENCES: Conference[] = [];
@@ -576,6 +644,20 @@ function skippedRanges(root: DocumentNode): (offset: number) => boolean {
 
 function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** `isTitleLine` for offsets asked in increasing order: line starts are found scanning forward once. */
+function titleLineTracker(text: string): (offset: number) => boolean {
+  let lineStart = 0;
+  let nextBreak = text.indexOf('\n');
+  return (offset) => {
+    if (offset < lineStart) return isTitleLine(text, offset);
+    while (nextBreak >= 0 && nextBreak < offset) {
+      lineStart = nextBreak + 1;
+      nextBreak = text.indexOf('\n', lineStart);
+    }
+    return text.charCodeAt(lineStart) === 35 /* # */;
+  };
 }
 
 function isTitleLine(text: string, offset: number): boolean {
