@@ -174,6 +174,12 @@ describe('structure checks', () => {
       ]);
     });
 
+    it('leaves references into another resolution to the citations', () => {
+      const external = resolution('*resolves*\n\n1 as in *resolves* 2 of Resolution 130 (Rev. Dubai, 2018);\n2 and *considering c)* of Resolution 140 (Rev. Dubai, 2018).\n');
+      assert.deepEqual(crossReferences(parseDocument(external)), []);
+      assert.deepEqual(summary(external, undefined, 'crossref'), []);
+    });
+
     it('reports references to a missing section or clause', () => {
       assert.deepEqual(summary(text, undefined, 'crossref'), ['crossref.unresolved "*considering further* a)"', 'crossref.unresolved "9"']);
     });

@@ -25,6 +25,8 @@ export interface CrossReference {
 
 const INSIDE = /^(.*?[a-z])(?:\s+(?:([a-z]{1,3})\)|(\d+(?:\.\d+)*)))?$/;
 const AFTER = /^[ \t]+(?:([a-z]{1,3})\)|(\d+(?:\.\d+)*))(?![\w/-])/;
+/** `… of Resolution 130 (…)`: the reference points into another text, which citations handle. */
+const INTO_ANOTHER_TEXT = /^\s+of\s+(?:the\s+)?(?:Resolution|Res\.?|Decision|Recommendation|Opinion)\b/;
 
 /** Every cross-reference of the document, resolved where possible. */
 export function crossReferences(document: ParsedDocument): CrossReference[] {
@@ -55,6 +57,8 @@ export function crossReferences(document: ParsedDocument): CrossReference[] {
           reference.end = view.toSourceEnd(at + value.length + (after[1] ? 1 : 0));
         }
       }
+      const afterReference = view.fromSource(reference.end).offset;
+      if (INTO_ANOTHER_TEXT.test(text.slice(afterReference, afterReference + 40))) continue;
       if (labelView) {
         reference.label = text.slice(labelView[0], labelView[1]);
         reference.labelViewStart = labelView[0];
