@@ -29,6 +29,7 @@ const SERVER = {
   rejectAllChanges: 'resolution.server.rejectAllChanges',
   acceptChange: 'resolution.server.acceptChange',
   rejectChange: 'resolution.server.rejectChange',
+  buildCatalogue: 'resolution.server.buildCatalogue',
 } as const;
 
 const DOCUMENT_INFO_REQUEST = 'resolution/documentInfo';
@@ -197,6 +198,20 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('resolution.previousChange', moveToChange(false)),
     commands.registerCommand('resolution.showAmendedView', showView('amended')),
     commands.registerCommand('resolution.showOriginalView', showView('original')),
+    commands.registerCommand('resolution.buildCatalogue', async () => {
+      const folders = workspace.workspaceFolders ?? [];
+      const folder = folders.length > 1 ? await window.showWorkspaceFolderPick({ placeHolder: 'Folder whose .reso files make the catalogue' }) : folders[0];
+      if (!folder) {
+        void window.showInformationMessage('Open a folder of .reso files to build its catalogue.');
+        return;
+      }
+      const built = await commands.executeCommand<{ text: string; files: number } | null>(SERVER.buildCatalogue, folder.uri.toString());
+      if (!built) return;
+      const target = Uri.joinPath(folder.uri, 'catalogue.json');
+      await workspace.fs.writeFile(target, new TextEncoder().encode(built.text));
+      await window.showTextDocument(target, { preview: false });
+      void window.showInformationMessage(`Catalogue of ${built.files} file${built.files === 1 ? '' : 's'} written to catalogue.json. Add it to "resolution.catalogue.paths" to share it.`);
+    }),
     commands.registerCommand('resolution.restartServer', async () => {
       await languageClient.restart();
       void updateStatus();

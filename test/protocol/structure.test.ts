@@ -161,3 +161,21 @@ describe('structure scenarios through the server over stdio', () => {
     assert.deepEqual(edits?.map((e) => e.newText), ['b) ']);
   });
 });
+
+describe('building a catalogue through the server', () => {
+  it('builds the catalogue of a folder exactly as `npm run catalogue` does', async () => {
+    const client = ProtocolClient.start();
+    try {
+      await client.initialize({ workspace: { applyEdit: true } });
+      const built = await client.request(ExecuteCommandRequest.type, {
+        command: 'resolution.server.buildCatalogue',
+        arguments: [fileUri('seeds')],
+      });
+      assert.ok(built && typeof built === 'object' && 'text' in built && 'files' in built);
+      assert.equal(built.files, 2);
+      assert.equal(built.text, readFileSync(join(REPO_ROOT, 'seeds', 'catalogue.json'), 'utf8'));
+    } finally {
+      await client.dispose();
+    }
+  });
+});

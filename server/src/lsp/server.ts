@@ -17,7 +17,7 @@ import { decideChanges, documentInfo, viewText } from '../features/changes';
 import { COMMANDS, insertClauseAfter, labelOnEnter, renumberDocument } from '../features/commands';
 import { LanguageService } from '../features/service';
 import { folderPath, mergeSettings } from './config';
-import { CitationWorkspace } from './workspace';
+import { buildFolderCatalogue, CitationWorkspace } from './workspace';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), shippedCatalogue?: string): LanguageService {
   const documents = new TextDocuments(TextDocument);
@@ -68,7 +68,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: [' ', '*'] },
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.resolution'] },
-        executeCommandProvider: { commands: [COMMANDS.renumberDocument, COMMANDS.insertClauseAfter, ...Object.keys(CHANGE_COMMANDS)] },
+        executeCommandProvider: { commands: [COMMANDS.renumberDocument, COMMANDS.insertClauseAfter, ...Object.keys(CHANGE_COMMANDS), BUILD_CATALOGUE_COMMAND] },
         documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
         diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
       },
@@ -123,6 +123,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (edit) await connection.workspace.applyEdit({ label: 'Renumber document', edit });
       return edit !== undefined;
     }
+    if (params.command === BUILD_CATALOGUE_COMMAND) {
+      const folder = folderPath(uri);
+      return folder ? buildFolderCatalogue(folder) : null;
+    }
     const decision = CHANGE_COMMANDS[params.command];
     if (decision) {
       // A change at the cursor without a cursor must never become "all changes".
@@ -152,6 +156,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
 /** Custom requests of the VS Code client: marks and resolution at the cursor, and the two views. */
 export const DOCUMENT_INFO_REQUEST = 'resolution/documentInfo';
+/** Builds the catalogue of a workspace folder: `[folderUri]` → `{ text, files }`. */
+export const BUILD_CATALOGUE_COMMAND = 'resolution.server.buildCatalogue';
 export const VIEW_REQUEST = 'resolution/view';
 
 const CHANGE_COMMANDS: Record<string, { decision: ChangeDecision; atCursor: boolean; label: string }> = {

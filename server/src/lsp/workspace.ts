@@ -4,7 +4,8 @@
 // and left out; the rest keeps working.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { buildCatalogue, serializeCatalogue, type CatalogueInput } from '../analysis/catalogueBuilder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
@@ -62,6 +63,20 @@ export function indexFolders(service: LanguageService, folders: readonly string[
     }
   }
   return { files, bytes, milliseconds: Math.round(performance.now() - started) };
+}
+
+/** The catalogue of a folder's `.reso` files, as `reso catalogue --out FOLDER/catalogue.json FOLDER` writes it. */
+export function buildFolderCatalogue(folder: string): { text: string; files: number } {
+  const files = resoFiles(folder);
+  const inputs: CatalogueInput[] = [];
+  for (const path of files) {
+    try {
+      inputs.push({ name: relative(folder, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
+    } catch {
+      // A file that vanished between listing and reading is simply not in the catalogue.
+    }
+  }
+  return { text: serializeCatalogue(buildCatalogue(inputs)), files: inputs.length };
 }
 
 /** Catalogues and workspace files for a running server. */
