@@ -4,7 +4,7 @@
 import type { SyntaxDiagnostic } from './diagnostics';
 import { LineIndex } from './lineIndex';
 import type { DocumentNode } from './nodes';
-import { parseView } from './parser';
+import { emptyDocument, parseView } from './parser';
 import { buildView, scanRevisions, type RevisionMark, type TextView } from './revisions';
 
 export interface ParsedDocument {
@@ -63,21 +63,7 @@ function safeParse(text: string, view: TextView, diagnostics: SyntaxDiagnostic[]
       end: 0,
       message: `The document could not be parsed (${error instanceof Error ? error.message : String(error)}); please report this text.`,
     });
-    return {
-      kind: 'document',
-      start: 0,
-      end: text.length,
-      viewStart: 0,
-      viewEnd: view.text.length,
-      children: [],
-      resolutions: [],
-      annexes: [],
-      paragraphs: [],
-      proposals: [],
-      comments: [],
-      footnoteDefinitions: [],
-      footnoteReferences: [],
-    };
+    return emptyDocument(text.length, view.text.length);
   }
 }
 

@@ -56,6 +56,21 @@ type Container = DocumentNode | ResolutionNode | AnnexNode | SectionNode;
 type OpenBlock = ClauseNode | ParagraphNode | FootnoteDefinitionNode;
 
 
+/** A document with nothing in it yet, covering `sourceLength` characters of source. */
+export function emptyDocument(sourceLength: number, viewLength: number): DocumentNode {
+  return {
+    kind: 'document',
+    start: 0, end: sourceLength, viewStart: 0, viewEnd: viewLength, children: [], parent: undefined,
+    resolutions: [],
+    annexes: [],
+    paragraphs: [],
+    proposals: [],
+    comments: [],
+    footnoteDefinitions: [],
+    footnoteReferences: [],
+  };
+}
+
 export function parseView(source: string, view: TextView, diagnostics: SyntaxDiagnostic[]): DocumentNode {
   return new BlockParser(source, view, diagnostics).parse();
 }
@@ -84,17 +99,7 @@ class BlockParser {
     private readonly diagnostics: SyntaxDiagnostic[],
   ) {
     this.text = view.text;
-    this.doc = {
-      kind: 'document',
-      start: 0, end: 0, viewStart: 0, viewEnd: this.text.length, children: [], parent: undefined,
-      resolutions: [],
-      annexes: [],
-      paragraphs: [],
-      proposals: [],
-      comments: [],
-      footnoteDefinitions: [],
-      footnoteReferences: [],
-    };
+    this.doc = emptyDocument(0, this.text.length);
   }
 
   /** End of the line starting at `start`, before its line break. */
