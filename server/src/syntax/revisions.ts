@@ -86,11 +86,15 @@ export function scanRevisions(text: string, diagnostics: SyntaxDiagnostic[]): Re
 
 export type ViewKind = 'amended' | 'original';
 
-/** A run of the view copied from the source. */
-interface Segment {
-  viewStart: number;
-  sourceStart: number;
-  length: number;
+/** Runs of the view copied from the source, as parallel arrays. */
+interface Segments {
+  viewStarts: Int32Array;
+  sourceStarts: Int32Array;
+  lengths: Int32Array;
+}
+
+function identitySegments(length: number): Segments {
+  return { viewStarts: Int32Array.of(0), sourceStarts: Int32Array.of(0), lengths: Int32Array.of(length) };
 }
 
 /** One reading of the source (amended or original) with maps between view and source offsets. */
@@ -103,12 +107,12 @@ export class TextView {
   constructor(
     readonly kind: ViewKind,
     readonly text: string,
-    segments: readonly Segment[],
+    segments: Segments,
     readonly identity: boolean,
   ) {
-    this.viewStarts = Int32Array.from(segments, (s) => s.viewStart);
-    this.sourceStarts = Int32Array.from(segments, (s) => s.sourceStart);
-    this.lengths = Int32Array.from(segments, (s) => s.length);
+    this.viewStarts = segments.viewStarts;
+    this.sourceStarts = segments.sourceStarts;
+    this.lengths = segments.lengths;
   }
 
   /** Source offset of the view character at `offset` (or the source end for the view end). */
@@ -207,10 +211,14 @@ function lastAtOrBefore(starts: Int32Array, value: number): number {
  * that would end a paragraph.
  */
 export function buildView(text: string, marks: readonly RevisionMark[], kind: ViewKind): TextView {
-  if (marks.length === 0) return new TextView(kind, text, [{ viewStart: 0, sourceStart: 0, length: text.length }], true);
-  const removed: Array<[number, number]> = [];
+  if (marks.length === 0) return new TextView(kind, text, identitySegments(text.length), true);
+  // Removed ranges as flat [start, end, start, end, …], merged when they touch.
+  const removed: number[] = [];
   const drop = (start: number, end: number): void => {
-    if (end > start) removed.push([start, end]);
+    if (end <= start) return;
+    const last = removed.length - 1;
+    if (last > 0 && start <= removed[last]) removed[last] = Math.max(removed[last], end);
+    else removed.push(start, end);
   };
   for (const mark of marks) {
     switch (mark.kind) {
@@ -246,51 +254,57 @@ export function buildView(text: string, marks: readonly RevisionMark[], kind: Vi
       }
     }
   }
-  // Merge touching removals, then widen those that empty a whole line.
-  const merged: Array<[number, number]> = [];
-  for (const range of removed) {
-    const last = merged[merged.length - 1];
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([range[0], range[1]]);
-  }
-  for (let i = 0; i < merged.length; i++) {
-    const range = merged[i];
-    let lineStart = range[0];
-    while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
-    const atLineStart = lineStart === 0 || text[lineStart - 1] === '\n';
-    if (!atLineStart) continue;
-    let lineEnd = range[1];
-    while (lineEnd < text.length && (text[lineEnd] === ' ' || text[lineEnd] === '\t' || text[lineEnd] === '\r')) lineEnd++;
-    if (lineEnd < text.length && text[lineEnd] !== '\n') continue;
+  // A removal that empties its whole line takes the line break with it.
+  for (let i = 0; i < removed.length; i += 2) {
+    let lineStart = removed[i];
+    while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === 32 || text.charCodeAt(lineStart - 1) === 9)) lineStart--;
+    if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) continue;
+    let lineEnd = removed[i + 1];
+    while (lineEnd < text.length) {
+      const code = text.charCodeAt(lineEnd);
+      if (code !== 32 && code !== 9 && code !== 13) break;
+      lineEnd++;
+    }
+    if (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10) continue;
     if (lineEnd < text.length) lineEnd++;
     else if (lineStart > 0) {
       // Last line of the file: drop the break before it instead.
       lineStart--;
-      if (lineStart > 0 && text[lineStart - 1] === '\r') lineStart--;
+      if (lineStart > 0 && text.charCodeAt(lineStart - 1) === 13) lineStart--;
     }
-    range[0] = lineStart;
-    range[1] = lineEnd;
+    removed[i] = lineStart;
+    removed[i + 1] = lineEnd;
   }
-  const segments: Segment[] = [];
+  const count = removed.length / 2 + 1;
+  const viewStarts = new Int32Array(count);
+  const sourceStarts = new Int32Array(count);
+  const lengths = new Int32Array(count);
   // Pieces are joined once: a string grown by `+=` stays a rope, slow to index into.
   const pieces: string[] = [];
+  let segments = 0;
   let viewLength = 0;
-  let cursor = 0;
-  let lastEnd = 0;
-  for (const [start, end] of merged) {
-    if (end <= lastEnd) continue;
-    const keepFrom = Math.max(cursor, lastEnd);
-    if (start > keepFrom) {
-      segments.push({ viewStart: viewLength, sourceStart: keepFrom, length: start - keepFrom });
-      pieces.push(text.slice(keepFrom, start));
-      viewLength += start - keepFrom;
+  let kept = 0;
+  for (let i = 0; i < removed.length; i += 2) {
+    const start = removed[i];
+    const end = removed[i + 1];
+    if (end <= kept) continue;
+    if (start > kept) {
+      viewStarts[segments] = viewLength;
+      sourceStarts[segments] = kept;
+      lengths[segments] = start - kept;
+      segments++;
+      pieces.push(text.slice(kept, start));
+      viewLength += start - kept;
     }
-    cursor = Math.max(cursor, end);
-    lastEnd = Math.max(lastEnd, end);
+    kept = Math.max(kept, end);
   }
-  if (lastEnd < text.length) {
-    segments.push({ viewStart: viewLength, sourceStart: lastEnd, length: text.length - lastEnd });
-    pieces.push(text.slice(lastEnd));
+  if (kept < text.length) {
+    viewStarts[segments] = viewLength;
+    sourceStarts[segments] = kept;
+    lengths[segments] = text.length - kept;
+    segments++;
+    pieces.push(text.slice(kept));
   }
-  return new TextView(kind, pieces.join(''), segments, false);
+  const view: Segments = { viewStarts: viewStarts.subarray(0, segments), sourceStarts: sourceStarts.subarray(0, segments), lengths: lengths.subarray(0, segments) };
+  return new TextView(kind, pieces.join(''), view, false);
 }
