@@ -58,9 +58,10 @@ function cursorOf(editor: TextEditor): LspPosition {
   return { line: active.line, character: active.character };
 }
 
-/** `resolution-view:/path/name.reso?view=amended#<source uri>`: one virtual document per source and view. */
+/** `resolution-view:/path/name.amended.reso?view=amended#<source uri>`: one virtual document per source and view. */
 function viewUri(source: Uri, view: ViewKind): Uri {
-  return Uri.from({ scheme: VIEW_SCHEME, path: source.path, query: `view=${view}`, fragment: source.toString() });
+  const path = source.path.endsWith('.reso') ? `${source.path.slice(0, -'.reso'.length)}.${view}.reso` : `${source.path}.${view}.reso`;
+  return Uri.from({ scheme: VIEW_SCHEME, path, query: `view=${view}`, fragment: source.toString() });
 }
 
 class ViewProvider implements TextDocumentContentProvider {

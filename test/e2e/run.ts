@@ -182,6 +182,35 @@ async function definitionAcrossFiles(ctx: Context): Promise<void> {
   await ctx.shot('definition-res130');
 }
 
+async function statusBar(ctx: Context): Promise<void> {
+  await ctx.wb.openFromExplorer(SEED_2018);
+  const item = ctx.wb.page.locator('.statusbar-item').filter({ hasText: /Resolution 130 \(Rev\. Dubai, 2018\) · no revision marks/ });
+  await item.first().waitFor({ timeout: 30_000 });
+  log(`status bar: ${(await item.first().innerText()).trim()}`);
+  await ctx.wb.openFromExplorer(SEED_DT);
+  const marks = ctx.wb.page.locator('.statusbar-item').filter({ hasText: /Resolution 130 \(Rev\. Busan, 2014\) · \d+ revision marks/ });
+  await marks.first().waitFor({ timeout: 30_000 });
+  log(`status bar: ${(await marks.first().innerText()).trim()}`);
+  await ctx.shot('status-bar');
+}
+
+/** The amended view opens beside the DT, without marks, and follows what is typed in the DT. */
+async function amendedView(ctx: Context): Promise<void> {
+  requireSeed(ctx, SEED_DT);
+  await ctx.wb.openFromExplorer(SEED_DT);
+  await ctx.wb.runCommand('Resolution: Show amended view');
+  const view = ctx.wb.page.locator('.editor-group-container:not(.active) .view-lines');
+  await view.filter({ hasText: /RESOLUTION\s130\s\(REV\.\sBUSAN,\s2014\)/ }).first().waitFor({ timeout: 30_000 });
+  check((await view.filter({ hasText: /\{\+\+|\{--/ }).count()) === 0, 'the amended view shows revision marks');
+  await ctx.shot('amended-view');
+  const title = ctx.wb.positionInFile(SEED_DT, /^# RESOLUTION 130/m);
+  await ctx.wb.insertLineAfter(title.line, '<!-- typed while the view is open -->');
+  await view.filter({ hasText: /typed\swhile\sthe\sview\sis\sopen/ }).first().waitFor({ timeout: 30_000 });
+  log('the amended view followed the edit');
+  await ctx.wb.runCommand('View: Close Editors in Other Groups');
+  await ctx.wb.runCommand('File: Revert File');
+}
+
 async function acceptAllChanges(ctx: Context): Promise<void> {
   requireSeed(ctx, SEED_DT);
   await ctx.wb.openFromExplorer(SEED_DT);
@@ -291,6 +320,8 @@ const SCENARIO: Step[] = [
   { name: 'renumber', needs: ['problems'], run: renumberQuickFix },
   { name: 'hover', needs: ['open-seed'], run: hoverCitation },
   { name: 'definition', needs: ['workbench'], run: definitionAcrossFiles },
+  { name: 'status-bar', needs: ['workbench'], run: statusBar },
+  { name: 'amended-view', needs: ['workbench'], run: amendedView },
   { name: 'accept-changes', needs: ['workbench'], run: acceptAllChanges },
 ];
 

@@ -51,6 +51,8 @@ describe('revision marks: accept, reject, navigate, view', () => {
     assert.equal(info?.marks.length, parseDocument(text).revisions.length);
     assert.ok((info?.marks.length ?? 0) > 100);
     assert.equal(info?.resolution, 'Resolution 130 (Rev. Busan, 2014)');
+    // In the front matter, before any resolution: the one that follows.
+    assert.equal(documentInfo(service, URI, { line: 1, character: 0 })?.resolution, 'Resolution 130 (Rev. Busan, 2014)');
     assert.equal(viewText(service, URI, 'original'), parseDocument(text).original.text);
     const plain = serviceWith(readSeed(SEED_2018));
     assert.deepEqual(documentInfo(plain, URI)?.marks, []);

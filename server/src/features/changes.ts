@@ -27,7 +27,10 @@ export function documentInfo(service: LanguageService, uri: string, position?: P
   const info: DocumentInfo = { marks: document.revisions.map((mark) => toRange(document, mark.start, mark.end)) };
   if (position) {
     const offset = document.lines.offsetAt(position);
-    const resolution = document.root.resolutions.find((r) => r.start <= offset && offset <= r.end);
+    const resolutions = document.root.resolutions;
+    // Outside any resolution (front matter, a proposal line), name the next one, else the last.
+    const resolution =
+      resolutions.find((r) => r.start <= offset && offset <= r.end) ?? resolutions.find((r) => r.start > offset) ?? resolutions[resolutions.length - 1];
     const title = resolution?.title;
     if (title) info.resolution = [title.number ? `${title.form === 'other' ? '' : capitalize(title.form)} ${title.number}`.trim() : title.text, title.revision ? `(${title.revision.rev ? 'Rev. ' : ''}${title.revision.place}, ${title.revision.year})` : ''].join(' ').trim();
   }
