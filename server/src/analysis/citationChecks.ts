@@ -171,7 +171,7 @@ class CitationChecker {
       const first = known.revisions.find((r) => r.first === true);
       const origin = first ? `first adopted at ${first.conference.place}, ${first.conference.year}` : 'adopted before';
       this.report(CITATION_CODES.revMissing, 'warning', citation.revision?.range ?? citation.range,
-        `${nameOf(citation, body)} was ${origin}: the ${revision.place}, ${revision.year} text is a revision, cited as (Rev. ${revision.place}, ${revision.year}).`);
+        `${nameOf(citation, body)} was ${origin}: the ${revision.place}, ${revision.year} text is a revision and takes \`Rev.\`: (Rev. ${revision.place}, ${revision.year}).`);
     } else if (revision.rev && cited.first === true) {
       this.report(CITATION_CODES.revExtra, 'warning', citation.revision?.range ?? citation.range,
         `${nameOf(citation, body)} was first adopted at ${revision.place}, ${revision.year}: a first adoption is cited without \`Rev.\`, as (${revision.place}, ${revision.year}).`);
