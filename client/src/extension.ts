@@ -178,13 +178,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
     window.onDidChangeTextEditorSelection((event) => {
       if (event.textEditor === window.activeTextEditor) void updateStatus();
     }),
-    commands.registerCommand('resolution.renumberDocument', decide(SERVER.renumberDocument, false, 'Labels are already in sequence.')),
+    commands.registerCommand('resolution.renumberDocument', decide(SERVER.renumberDocument, false, 'Nothing to renumber: the labels are in sequence, or an unclosed revision mark must be mended first.')),
     commands.registerCommand('resolution.insertClauseAfter', async () => {
       const editor = activeResolutionEditor();
       if (!editor) return;
       const target = await commands.executeCommand<LspPosition | null>(SERVER.insertClauseAfter, editor.document.uri.toString(), cursorOf(editor));
       if (!target) {
-        void window.showInformationMessage('Place the cursor in a clause or on a section heading to insert a clause.');
+        void window.showInformationMessage('Place the cursor in a clause or on a section heading to insert a clause (and close any unclosed revision mark first).');
         return;
       }
       const position = editor.document.validatePosition(editor.selection.active.with(target.line, target.character));

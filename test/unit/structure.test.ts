@@ -266,6 +266,17 @@ describe('renumbering and fixes', () => {
     assert.equal(fixed, resolution('*recalling*\n\na) one;\n\nb) two,\n\n*bearing in mind*\n\nthe only one,\n\n*resolves*\n\n1 to go;\n2 to end.\n'));
   });
 
+  it('offers no fix while a revision mark is broken, so that no `++}` it writes can close a stray `{++`', () => {
+    const text = `MOD X/1/1\n\n${resolution('*recalling*\n\na) one;\nc) two {++ never closed,\n\n*resolves*\n\n1 to go;\n3 to end.\n')}`;
+    const service = serviceWith(text);
+    const found = service.rawDiagnostics(URI);
+    assert.ok(found.some((d) => d.code === 'syntax.revision'));
+    assert.ok(found.some((d) => d.code === 'label.sequence'));
+    for (const diagnostic of found) assert.deepEqual(actionsAt(service, diagnostic), [], diagnostic.code);
+    assert.equal(renumberDocument(service, URI), undefined);
+    assert.equal(fixAllText(text, (d) => serviceWith(d.text).rawDiagnostics(URI), { trackChanges: 'auto' }), text);
+  });
+
   it('offers heading changes: did-you-mean and «… further» for a duplicate', () => {
     const text = resolution('*considring*\n\na) one,\n\n*recalling*\n\nthat,\n\n*recalling*\n\nthat too,\n\n*resolves*\n\nto end.\n');
     const service = serviceWith(text);

@@ -22,12 +22,23 @@ export const FIX_ALL_CONTRIBUTORS: FixAllContributor[] = [
   (document, _diagnostics, options) => endingEdits(document, tracksChanges(document, options.trackChanges)).map((e) => e.edit),
 ];
 
+/**
+ * While a revision mark is broken (unclosed or nested), what the text says is uncertain, and a
+ * `++}` written by a fix could close a stray `{++` and change it: no fix is offered until the
+ * marks are mended.
+ */
+export function fixesWithheld(document: ParsedDocument): boolean {
+  return document.diagnostics.some((d) => d.code === 'syntax.revision');
+}
+
 export function fixesFor(document: ParsedDocument, diagnostic: SyntaxDiagnostic, options: FixOptions): Fix[] {
+  if (fixesWithheld(document)) return [];
   return FIX_PROVIDERS.filter((p) => codeMatches(p.code, diagnostic.code)).flatMap((p) => p.provide(document, diagnostic, options));
 }
 
 /** One pass of every safe fix, as non-overlapping edits. */
 export function fixAllEdits(document: ParsedDocument, diagnostics: readonly SyntaxDiagnostic[], options: FixOptions): OffsetEdit[] {
+  if (fixesWithheld(document)) return [];
   const edits = FIX_ALL_CONTRIBUTORS.flatMap((contribute) => contribute(document, diagnostics, options));
   return compatibleEdits(edits).sort((a, b) => a.start - b.start);
 }

@@ -1,6 +1,7 @@
 // Quick fixes for citation diagnostics, as code actions: update to the revision in force, add or
 // remove `Rev.`, correct the body, or the did-you-mean number.
 
+import { fixesWithheld } from '../analysis/fixProviders';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import { citationFixProvider } from '../analysis/citationChecks';
 import { toRange } from './convert';
@@ -10,6 +11,7 @@ import type { SyntaxDiagnostic } from '../syntax';
 
 export function citationQuickFixes(request: FeatureRequest & { diagnostics: readonly SyntaxDiagnostic[] }): CodeAction[] {
   const { document, uri, service } = request;
+  if (fixesWithheld(document)) return [];
   const options = { trackChanges: trackChanges(service) };
   const actions: CodeAction[] = [];
   for (const diagnostic of request.diagnostics) {

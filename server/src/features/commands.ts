@@ -3,6 +3,7 @@
 
 import type { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { clauseAt } from '../analysis/crossrefs';
+import { fixesWithheld } from '../analysis/fixProviders';
 import type { OffsetEdit } from '../analysis/edits';
 import { clauseLists, printLabel, type ClauseList } from '../analysis/numbering';
 import { listOf, listsWithProblems, planRenumber, tracksChanges } from '../analysis/renumber';
@@ -17,7 +18,7 @@ export const COMMANDS = {
 
 export function renumberDocument(service: LanguageService, uri: string): WorkspaceEdit | undefined {
   const document = service.document(uri);
-  if (!document) return undefined;
+  if (!document || fixesWithheld(document)) return undefined;
   const plan = planRenumber(document, listsWithProblems(document), tracksChanges(document, service.settings.renumber.trackChanges));
   return plan.edits.length > 0 ? workspaceEdit(document, uri, plan.edits) : undefined;
 }
@@ -44,7 +45,8 @@ function printedFor(list: ClauseList, characters: string): string {
  */
 export function insertClauseAfter(service: LanguageService, uri: string, position: Position): InsertedClause | undefined {
   const document = service.document(uri);
-  if (!document) return undefined;
+  // A new clause written as `{++…++}` could pair with a broken mark: mend the marks first.
+  if (!document || fixesWithheld(document)) return undefined;
   const offset = document.lines.offsetAt(position);
   const place = clauseAt(document, offset);
   if (!place) return undefined;
