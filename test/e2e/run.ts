@@ -182,6 +182,41 @@ async function definitionAcrossFiles(ctx: Context): Promise<void> {
   await ctx.shot('definition-res130');
 }
 
+/** "Resolution: Insert clause after" on `resolves` 1: a new `2` with the cursor in it, what follows renumbered. */
+async function insertClauseCommand(ctx: Context): Promise<void> {
+  await ctx.wb.openFromExplorer(SEED_2018);
+  const before = (await ctx.wb.editorText(SEED_2018)).split(/\r?\n/);
+  const line = before.findIndex((l) => l.startsWith('1 to continue to give this work high priority')) + 1;
+  check(line > 0, 'no "resolves" clause 1 in the seed');
+  check(before.some((l) => l.includes('consistent with *resolves* 5;')), 'the seed has no "*resolves* 5" reference');
+  await ctx.wb.gotoLine(line, 3);
+  await ctx.wb.runCommand('Resolution: Insert clause after');
+  await ctx.wb.waitForCursor(line + 1, 3);
+  await ctx.wb.page.keyboard.type('to act on a clause inserted by the command;');
+  const after = (await ctx.wb.editorText(SEED_2018)).split(/\r?\n/);
+  check(after[line] === '2 to act on a clause inserted by the command;', `line ${line + 1} reads ${JSON.stringify(after[line])}`);
+  check((after[line + 1] ?? '').startsWith('3 to give high priority'), `line ${line + 2} reads ${JSON.stringify(after[line + 1])}`);
+  check(after.some((l) => l.includes('consistent with *resolves* 6;')), 'the reference to resolves 5 did not follow its clause');
+  ctx.state.set('commandClauseLine', line + 1);
+  await ctx.shot('insert-clause-command');
+}
+
+/** Enter at the end of a clause starts the next clause with its label. */
+async function labelOnEnter(ctx: Context): Promise<void> {
+  const line = ctx.state.get('commandClauseLine');
+  check(typeof line === 'number', 'the insert-command step left no clause to continue');
+  await ctx.wb.openFromExplorer(SEED_2018);
+  await ctx.wb.gotoLineEnd(line);
+  await ctx.wb.page.keyboard.press('Enter');
+  // The server's on-type edit puts `3 ` on the new line and the cursor after it; type only then.
+  await ctx.wb.waitForCursor(line + 1, 3);
+  await ctx.wb.page.keyboard.type('to act on a clause typed after Enter;');
+  await ctx.wb.page.keyboard.press('Escape');
+  const after = (await ctx.wb.editorText(SEED_2018)).split(/\r?\n/);
+  check(after[line] === '3 to act on a clause typed after Enter;', `line ${line + 1} reads ${JSON.stringify(after[line])}`);
+  await ctx.shot('label-on-enter');
+}
+
 async function statusBar(ctx: Context): Promise<void> {
   await ctx.wb.openFromExplorer(SEED_2018);
   const item = ctx.wb.page.locator('.statusbar-item').filter({ hasText: /Resolution 130 \(Rev\. Dubai, 2018\) · no revision marks/ });
@@ -320,6 +355,8 @@ const SCENARIO: Step[] = [
   { name: 'renumber', needs: ['problems'], run: renumberQuickFix },
   { name: 'hover', needs: ['open-seed'], run: hoverCitation },
   { name: 'definition', needs: ['workbench'], run: definitionAcrossFiles },
+  { name: 'insert-command', needs: ['open-seed'], run: insertClauseCommand },
+  { name: 'enter-label', needs: ['insert-command'], run: labelOnEnter },
   { name: 'status-bar', needs: ['workbench'], run: statusBar },
   { name: 'amended-view', needs: ['workbench'], run: amendedView },
   { name: 'accept-changes', needs: ['workbench'], run: acceptAllChanges },
