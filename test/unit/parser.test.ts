@@ -159,6 +159,53 @@ describe('parser', () => {
     });
   });
 
+  describe('hard cases', () => {
+    it('keeps an unlabelled operative clause that has sub-items as a clause, not an intro', () => {
+      const section = parseDocument('*instructs the Secretary-General*\n\nto report to the Council:\n  i) on this;\n  ii) on that.\n').root.resolutions[0].sections[0];
+      assert.equal(section.intro, undefined);
+      assert.equal(labels(section.clauses), '_[i ii]');
+    });
+
+    it('lets comment lines sit inside a clause, and reads text after `-->` as a line', () => {
+      const text = '*recalling*\n\na) that one\n<!-- to check -->\nand more;\n<!-- reso-ignore punctuation.ending --> b) that two,\n';
+      const document = parseDocument(text);
+      const [first, second] = document.root.resolutions[0].sections[0].clauses;
+      assert.equal(labels(document.root.resolutions[0].sections[0].clauses), 'a b');
+      assert.equal(text.slice(first.start, first.end), 'a) that one\n<!-- to check -->\nand more;');
+      assert.ok(first.children.some((c) => c.kind === 'comment'));
+      assert.equal(document.root.comments[1].target, second);
+      assert.equal(leafText(document), text);
+    });
+
+    it('reads a year or an italic title at the start of a wrapped line as text, and `1.` as a dotted label', () => {
+      const year = parseDocument('*resolves*\n\n1 to report in\n2019 to the Council;\n2 to act.\n').root.resolutions[0].sections[0];
+      assert.equal(labels(year.clauses), '1 2');
+      const italic = parseDocument('*recalling*\n\na) the report entitled\n*Securing information networks*\nof ITU-D;\nb) that two,\n').root.resolutions[0];
+      assert.equal(italic.sections.length, 1);
+      assert.equal(labels(italic.sections[0].clauses), 'a b');
+      const dotted = parseDocument('*resolves*\n\n1. to do this;\n2. to do that.\n').root.resolutions[0].sections[0].clauses;
+      assert.deepEqual(dotted.map((c) => [c.label?.value, c.label?.dotted]), [['1', true], ['2', true]]);
+    });
+
+    it('skips a byte order mark', () => {
+      const document = parseDocument('\ufeff---\ndate: 2018-11-01\n---\n\n# RESOLUTION 1 (DUBAI, 2018)\n');
+      assert.equal(document.root.frontMatter?.entries[0].value, '2018-11-01');
+      assert.equal(document.root.resolutions[0].title?.number, '1');
+    });
+
+    it('stays linear on thousands of unclosed marks and comments, and caps nesting', () => {
+      const marks = parseDocument('a) x {++ y\n'.repeat(20_000));
+      assert.equal(marks.diagnostics.filter((d) => d.code === 'syntax.revision').length, 20_000);
+      const comments = parseDocument('<!-- open\n'.repeat(20_000));
+      assert.equal(comments.diagnostics.length, 20_000);
+      const deep = Array.from({ length: 500 }, (_, i) => `${' '.repeat(2 * i + 2)}i) level;`).join('\n');
+      const clause = parseDocument(`*resolves*\n\n1 deep:\n${deep}\n`).root.resolutions[0].sections[0].clauses[0];
+      let depth = 0;
+      for (let node = clause; node.items.length > 0; node = node.items[node.items.length - 1]) depth++;
+      assert.ok(depth <= 12, `nested ${depth} deep`);
+    });
+  });
+
   describe('revision marks and the two views', () => {
     it('builds amended and original views with maps back to the source', () => {
       const text = 'a {++new++} {--old--} {~~was~>is~~} {>>note<<} {==hi==} z';

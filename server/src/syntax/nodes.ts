@@ -134,6 +134,8 @@ export interface LabelNode extends NodeBase {
   /** `c` for `c)`, `12` for `12`, `1.1`, `-` for a bullet. */
   value: string;
   form: LabelForm;
+  /** An operative number written with a full stop (`1.`), which ITU style leaves out. */
+  dotted: boolean;
 }
 
 export interface ClauseNode extends NodeBase {

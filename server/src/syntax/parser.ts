@@ -36,11 +36,15 @@ export const FRONT_MATTER_KEYS: readonly string[] = ['document', 'date', 'origin
 // Line patterns are sticky and run on the whole view text at a line start, so no line is copied.
 const PROPOSAL_LINE = /^(\(MOD\)|MOD|ADD\*?|SUP\*?|NOC)(?:[ \t]+(\S.*?))?[ \t]*$/;
 const LETTER_LABEL = /([a-z]{1,4})\)(?=[ \t\r\n]|$)/y;
-const NUMBER_LABEL = /(\d{1,4}(?:\.\d{1,3})*)(?=[ \t])/y;
+// Three digits at most: a year at the start of a wrapped line (`2019 and …`) is text, not a label.
+// A trailing full stop (`1.`) is read, so that it can be reported and removed.
+const NUMBER_LABEL = /(\d{1,3}(?:\.\d{1,3})*)\.?(?=[ \t])/y;
 const SUB_LABEL = /(?:([a-z]{1,6})\)|(\d{1,3})\)|(\d{1,4}(?:\.\d{1,3})*)(?=[ \t])|(-)(?=[ \t\r\n]|$))/y;
 const ITALIC_LINE = /\*(?!\*)([^*\n]*[^*\s])\*[ \t]*(?=\r?\n|$)/y;
 const FOOTNOTE_DEFINITION = /\[\^([^\]\s]+)\]:/y;
 const INLINE = /\*\*(?=\S)([^*\n]*?\S)\*\*|\*(?=[^\s*])([^*\n]*?[^\s*])?\*|\[\^([^\]\s]+)\]/g;
+
+const MAX_DEPTH = 12;
 
 /** Shared by nodes that have no children, so that thousands of labels do not each allocate one. */
 const NO_CHILDREN = Object.freeze([]) as unknown as SyntaxNode[];
@@ -87,6 +91,10 @@ class BlockParser {
   /** The block that a following non-blank line continues. */
   private open?: OpenBlock;
   private pendingProposal?: ProposalNode;
+  /** Comment lines met while a block is open: they belong to it if it goes on after them. */
+  private floatingComments: CommentNode[] = [];
+  /** No `-->` exists after this offset (found once, so many unclosed comments stay linear). */
+  private noCommentCloseFrom = Infinity;
   /** Comments between a pending proposal and what it concerns: they move with the proposal. */
   private afterProposal: CommentNode[] = [];
   private pendingComments: CommentNode[] = [];
@@ -120,6 +128,8 @@ class BlockParser {
   parse(): DocumentNode {
     // Lines are named by their start offset; parse functions return the next line's start.
     let line = this.parseFrontMatter();
+    // A byte order mark is not text: the first line starts after it.
+    if (line === 0 && this.text.charCodeAt(0) === 0xfeff) line = 1;
     const length = this.text.length;
     while (line <= length) line = this.parseLine(line);
     this.closeOpen();
@@ -159,7 +169,9 @@ class BlockParser {
       NUMBER_LABEL.lastIndex = start;
       if (NUMBER_LABEL.test(text) && NUMBER_LABEL.lastIndex < end) {
         const labelEnd = NUMBER_LABEL.lastIndex;
-        return this.parseClause(start, end, start, labelEnd, text.slice(start, labelEnd), 'number');
+        const dotted = text.charCodeAt(labelEnd - 1) === 46;
+        const value = text.slice(start, dotted ? labelEnd - 1 : labelEnd);
+        return this.parseClause(start, end, start, labelEnd, value, 'number', dotted);
       }
       return this.parseTextLine(start, end);
     }
@@ -175,7 +187,9 @@ class BlockParser {
     }
     if (code === 42 /* * */ && !this.annex) {
       const italic = stickyAt(ITALIC_LINE, text, start);
-      if (italic && italic.index + italic[0].length <= end) {
+      // Right after a clause line, an italic line that is no heading of the vocabulary (a title
+      // quoted in italics) continues the clause.
+      if (italic && italic.index + italic[0].length <= end && !(this.open && !classifyHeading(italic[1]).known)) {
         return this.parseHeading(start, end, start + 1, start + 1 + italic[1].length, true);
       }
     }
@@ -228,7 +242,9 @@ class BlockParser {
     const indent = this.indentLevel(start, first);
     while (this.stackSize > 0 && this.clauseStack[this.stackSize - 1].depth >= indent) this.stackSize--;
     const parent = this.stackSize > 0 ? this.clauseStack[this.stackSize - 1] : undefined;
-    this.closeOpen();
+    // The clause that receives sub-items is a clause, never an intro: leave it open-ended, not converted.
+    if (parent && this.open === parent) this.open = undefined;
+    this.closeOpen(parent);
     const clause = this.newClause(start, end, parent ? parent.depth + 1 : 0, this.newLabel(first, labelEnd, labelText, form));
     clause.textViewStart = labelEnd;
     if (parent) {
@@ -246,20 +262,21 @@ class BlockParser {
   private indentLevel(start: number, first: number): number {
     let columns = 0;
     for (let i = start; i < first; i++) columns += this.text.charCodeAt(i) === 9 ? 2 : 1;
-    return Math.max(1, columns >> 1);
+    // Deeper than any real text nests; capping keeps every walk over the tree shallow.
+    return Math.min(MAX_DEPTH, Math.max(1, columns >> 1));
   }
 
-  private parseClause(start: number, end: number, labelStart: number, labelEnd: number, value: string, form: LabelForm): number {
+  private parseClause(start: number, end: number, labelStart: number, labelEnd: number, value: string, form: LabelForm, dotted = false): number {
     if (!this.section || this.annex) return this.parseTextLine(start, end);
     this.closeOpen();
-    const clause = this.newClause(start, end, 0, this.newLabel(labelStart, labelEnd, value, form));
+    const clause = this.newClause(start, end, 0, this.newLabel(labelStart, labelEnd, value, form, dotted));
     clause.textViewStart = labelEnd;
     this.attachClause(clause);
     return this.nextLine(end);
   }
 
-  private newLabel(viewStart: number, viewEnd: number, value: string, form: LabelForm): LabelNode {
-    return { kind: 'label', start: 0, end: 0, viewStart, viewEnd, children: NO_CHILDREN, parent: undefined, value, form };
+  private newLabel(viewStart: number, viewEnd: number, value: string, form: LabelForm, dotted = false): LabelNode {
+    return { kind: 'label', start: 0, end: 0, viewStart, viewEnd, children: NO_CHILDREN, parent: undefined, value, form, dotted };
   }
 
   private newClause(viewStart: number, viewEnd: number, depth: number, label: LabelNode | undefined): ClauseNode {
@@ -289,11 +306,27 @@ class BlockParser {
   private extendOpen(end: number): void {
     const open = this.open;
     if (!open) return;
+    // Comment lines between this block's lines belong to it: the block goes on past them.
+    if (this.floatingComments.length > 0) {
+      if (open.children === NO_CHILDREN) open.children = [];
+      open.children.push(...this.floatingComments);
+      this.floatingComments = [];
+    }
     open.viewEnd = end;
     if (open.kind === 'clause' && open.items.length === 0) open.textViewEnd = end;
   }
 
-  private closeOpen(): void {
+  /**
+   * Ends the open block. Comment lines seen since its last line are not part of it: they go to
+   * `owner` (the clause about to receive a sub-item) or to the current container.
+   */
+  private closeOpen(owner?: ClauseNode): void {
+    if (this.floatingComments.length > 0) {
+      const target = owner ?? this.container();
+      if (target.children === NO_CHILDREN) target.children = [];
+      target.children.push(...this.floatingComments);
+      this.floatingComments = [];
+    }
     const open = this.open;
     this.open = undefined;
     if (!open || open.kind !== 'clause' || open.depth !== 0 || open.label || open.items.length > 0) return;
@@ -454,8 +487,9 @@ class BlockParser {
   }
 
   private parseComment(line: number, first: number): number {
-    this.closeOpen();
-    const close = this.text.indexOf('-->', first + 4);
+    // An unclosed comment runs to the end of its line; once one `-->` search fails, later ones would too.
+    const close = first + 4 > this.noCommentCloseFrom ? -1 : this.text.indexOf('-->', first + 4);
+    if (close < 0) this.noCommentCloseFrom = Math.min(this.noCommentCloseFrom, first);
     let end: number;
     if (close < 0) {
       end = this.lineEnd(line);
@@ -475,13 +509,19 @@ class BlockParser {
     }
     this.doc.comments.push(comment);
     if (this.pendingProposal) this.afterProposal.push(comment);
+    else if (this.open) this.floatingComments.push(comment);
     else this.container().children.push(comment);
     this.pendingComments.push(comment);
-    return this.nextLine(end);
+    // Text after `-->` on the same line is read as a line of its own.
+    let rest = end;
+    const lineEnd = this.lineEnd(end);
+    while (rest < lineEnd && (this.text.charCodeAt(rest) === 32 || this.text.charCodeAt(rest) === 9)) rest++;
+    return rest < lineEnd ? rest : this.nextLine(end);
   }
 
   private parseFrontMatter(): number {
-    if (this.text.slice(0, this.lineEnd(0)).trimEnd() !== '---') return 0;
+    const first = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    if (this.text.slice(first, this.lineEnd(0)).trimEnd() !== '---') return 0;
     // The front matter's own lines, up to its closing `---`.
     const lineStarts: number[] = [0];
     const lineEnds: number[] = [this.lineEnd(0)];
@@ -631,13 +671,13 @@ class BlockParser {
         this.blockSpan(node);
         const markerEnd = this.text.indexOf(']:', node.viewStart) + 1;
         node.markerEnd = this.view.toSourceEnd(markerEnd);
-        node.children = this.inlineNodes(markerEnd + 1, node.viewEnd);
+        node.children = this.withComments(node, this.inlineNodes(markerEnd + 1, node.viewEnd, this.commentsOf(node)));
         this.adopt(node);
         return;
       }
       case 'paragraph':
         this.blockSpan(node);
-        node.children = this.inlineNodes(node.viewStart, node.viewEnd);
+        node.children = this.withComments(node, this.inlineNodes(node.viewStart, node.viewEnd, this.commentsOf(node)));
         this.adopt(node);
         return;
       case 'title':
@@ -658,6 +698,18 @@ class BlockParser {
       default:
         this.blockSpan(node);
     }
+  }
+
+  private commentsOf(node: SyntaxNode): CommentNode[] {
+    return node.children.filter((child): child is CommentNode => child.kind === 'comment');
+  }
+
+  /** Inline nodes and the comment lines a block holds, in order, with source spans. */
+  private withComments(node: SyntaxNode, inlines: SyntaxNode[]): SyntaxNode[] {
+    const comments = this.commentsOf(node);
+    if (comments.length === 0) return inlines;
+    for (const comment of comments) this.inlineSpan(comment);
+    return [...inlines, ...comments].sort((a, b) => a.viewStart - b.viewStart);
   }
 
   private adopt(node: SyntaxNode): void {
@@ -706,9 +758,14 @@ class BlockParser {
       else if (!this.view.identity) label.start = Math.min(label.start, this.view.toSourceEnd(label.viewStart));
       if (label.end < label.start) label.end = label.start;
     }
-    const inlines = this.inlineNodes(label ? label.viewEnd : clause.viewStart, ownEnd);
-    if (inlines.length > 0) {
-      clause.children = [...(label ? [label] : []), ...inlines, ...items];
+    const comments = clause.children.filter((child): child is CommentNode => child.kind === 'comment');
+    for (const comment of comments) {
+      comment.parent = clause;
+      this.inlineSpan(comment);
+    }
+    const inlines = this.inlineNodes(label ? label.viewEnd : clause.viewStart, ownEnd, comments);
+    if (inlines.length > 0 || comments.length > 0) {
+      clause.children = [...(label ? [label] : []), ...inlines, ...comments, ...items].sort((a, b) => a.viewStart - b.viewStart);
       for (let i = 0; i < inlines.length; i++) inlines[i].parent = clause;
     }
   }
@@ -745,7 +802,7 @@ class BlockParser {
   }
 
   /** Italics, bold and footnote references between two view offsets, with source spans. */
-  private inlineNodes(from: number, to: number): SyntaxNode[] {
+  private inlineNodes(from: number, to: number, comments: readonly CommentNode[] = []): SyntaxNode[] {
     if (to <= from || !this.hasInlineMarker(from, to)) return NO_CHILDREN;
     const out: SyntaxNode[] = [];
     const text = this.text.slice(from, to);
@@ -755,6 +812,7 @@ class BlockParser {
       if (!match) break;
       const start = from + match.index;
       const end = start + match[0].length;
+      if (comments.some((c) => start < c.viewEnd && c.viewStart < end)) continue;
       if (match[3] !== undefined) {
         const reference: FootnoteReferenceNode = { kind: 'footnoteReference', start: 0, end: 0, viewStart: start, viewEnd: end, children: NO_CHILDREN, parent: undefined, id: match[3] };
         this.inlineSpan(reference);

@@ -29,6 +29,9 @@ function openerAt(text: string, at: number): RevisionKind | undefined {
 
 export function scanRevisions(text: string, diagnostics: SyntaxDiagnostic[]): RevisionMark[] {
   const marks: RevisionMark[] = [];
+  // Where a closer was last looked for in vain: later openers of that kind are unclosed too,
+  // without searching to the end again (keeps many unclosed openers linear).
+  const noCloserFrom: Partial<Record<RevisionKind, number>> = {};
   let from = 0;
   for (;;) {
     const open = text.indexOf('{', from);
@@ -40,7 +43,8 @@ export function scanRevisions(text: string, diagnostics: SyntaxDiagnostic[]): Re
     }
     const opener = text.slice(open, open + 3);
     const closer = CLOSERS[kind];
-    const close = text.indexOf(closer, open + 3);
+    const close = open >= (noCloserFrom[kind] ?? Infinity) ? -1 : text.indexOf(closer, open + 3);
+    if (close < 0) noCloserFrom[kind] = Math.min(noCloserFrom[kind] ?? Infinity, open);
     if (close < 0) {
       diagnostics.push({
         code: 'syntax.revision',
