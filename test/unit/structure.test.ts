@@ -254,9 +254,9 @@ describe('renumbering and fixes', () => {
 
   it('writes the relabel as revision marks in a tracked document, but not inside inserted text', () => {
     const text = `MOD X/1/1\n\n${resolution('*recalling*\n\na) one;\n{++b) added;++}\n{++b) added too;++}\nb) two;\n{--b--}{++c++}) three,\n\n*resolves*\n\nto end.\n')}`;
-    const fixed = applyEdits(text, fixAllEdits(parseDocument(text), [], { trackChanges: 'auto' }));
+    const fixed = applyEdits(text, fixAllEdits(parseDocument(text), diagnostics(text), { trackChanges: 'auto' }));
     assert.match(fixed, /\n\{\+\+b\) added;\+\+\}\n\{\+\+c\) added too;\+\+\}\n\{--b--\}\{\+\+d\+\+\}\) two;\n\{--b--\}\{\+\+e\+\+\}\) three,/);
-    const never = applyEdits(text, fixAllEdits(parseDocument(text), [], { trackChanges: 'never' }));
+    const never = applyEdits(text, fixAllEdits(parseDocument(text), diagnostics(text), { trackChanges: 'never' }));
     assert.match(never, /\nd\) two;\n\{--b--\}\{\+\+e\+\+\}\) three,/);
   });
 
@@ -432,7 +432,7 @@ describe('fix-all properties over random edits of the seeds', () => {
         const text = mutation.text;
         const where = `run ${run}: ${steps.join(', ')}`;
         const document = parseDocument(text);
-        const edits: OffsetEdit[] = fixAllEdits(document, [], { trackChanges: 'auto' });
+        const edits: OffsetEdit[] = fixAllEdits(document, diagnostics(text), { trackChanges: 'auto' });
         const spans = allowedSpans(document);
         for (const edit of edits) {
           assert.ok(spans.some(([start, end]) => start <= edit.start && edit.end <= end), `${where}: edit ${JSON.stringify(edit)} touches ${JSON.stringify(text.slice(edit.start - 10, edit.end + 10))}`);
@@ -444,4 +444,79 @@ describe('fix-all properties over random edits of the seeds', () => {
       }
     });
   }
+});
+
+describe('hard cases of labels and fixes', () => {
+  const fixAll = (text: string) => fixAllText(text, (d) => serviceWith(d.text).rawDiagnostics(URI), { trackChanges: 'auto' });
+  const marksOk = (text: string) => assert.deepEqual(parseDocument(text).diagnostics.filter((d) => d.code === 'syntax.revision'), [], text);
+
+  it('removes a label cut by revision marks as whole marks, never cutting a delimiter', () => {
+    const text = `MOD WGPL/1/1\n\n${resolution('*considering*\n\n{--a) that one;--}\n{--b--}{++a++}) that two,\n\n*resolves*\n\nto do.\n')}`;
+    const fixed = fixAll(text);
+    marksOk(fixed);
+    assert.match(fixed, /\n\{--b\) --\}that two,\n/);
+    assert.equal(parseDocument(fixed).original.text, parseDocument(text).original.text);
+  });
+
+  it('writes an ending after a substitution or a highlight, not inside it', () => {
+    for (const [inner, expected] of [
+      ['{~~one~>two~~}', '{~~one~>two;~~}'],
+      ['{==one==}', '{==one==}{++;++}'],
+    ]) {
+      const text = `MOD X/1/1\n\n${resolution(`*considering*\n\na) that ${inner}\nb) that five,\n\n*resolves*\n\nto act.\n`)}`;
+      const fixed = fixAll(text);
+      marksOk(fixed);
+      assert.ok(fixed.includes(`a) that ${expected}\n`), fixed);
+    }
+  });
+
+  it('fixes nothing that reso-ignore or a severity of off silences', () => {
+    const text = `<!-- reso-ignore-file label.lone punctuation.ending -->\n${resolution('*considering*\n\na) that one\n\n*resolves*\n\n<!-- reso-ignore label.sequence -->\n3 to act;\n4 to act more.\n')}`;
+    assert.equal(fixAll(text), text);
+    const off = resolution('*considering*\n\na) one;\nc) two,\n\n*resolves*\n\nto act\n');
+    const settings = { diagnostics: { severity: { label: 'off' } } };
+    const service = serviceWith(off, settings);
+    assert.equal(fixAllText(off, (d) => { service.setDocument(URI, d.text); return service.rawDiagnostics(URI); }, { trackChanges: 'auto' }), off.replace('to act\n', 'to act.\n'));
+  });
+
+  it('keeps the label of a lone clause that a cross-reference names', () => {
+    const text = resolution('*considering*\n\nthat one, as *resolves* 2 shows,\n\n*resolves*\n\n2 to act.\n');
+    assert.deepEqual(summary(text), []);
+    assert.equal(fixAll(text), text);
+  });
+
+  it('renumbers decimal paragraphs with their number, and their references', () => {
+    const text = resolution('*resolves*\n\n1 to insert a new first clause;\n1 to do this;\n1.1 in particular that;\n1.2 and that;\n2 to do the other, consistent with *resolves* 1.2.\n');
+    assert.deepEqual(summary(text, undefined, 'label'), ['label.sequence "1"']);
+    const fixed = fixAll(text);
+    assert.match(fixed, /\n1 to insert a new first clause;\n2 to do this;\n2\.1 in particular that;\n2\.2 and that;\n3 to do the other, consistent with \*resolves\* 2\.2\.\n/);
+    assert.deepEqual(summary(resolution('*resolves*\n\n1 one:\n1.1 a;\n1.3 b;\n2 two.\n'), undefined, 'label'), ['label.sequence "1.3"']);
+  });
+
+  it('says in every label.sequence message the label the fix writes, with no cascade', () => {
+    const messages = (labels: string[]) => diagnostics(resolution(`*recalling*\n\n${labels.map((l, i) => `${l} x${i === labels.length - 1 ? '.' : ';'}`).join('\n')}\n`)).filter((d) => d.code.startsWith('label')).map((d) => d.message.replace(/^.*: /, ''));
+    assert.deepEqual(messages(['a)', 'c)', 'b)', 'd)', 'e)']), ['expected b), found c).', 'expected c), found b).']);
+    assert.deepEqual(messages(['b)', 'b)', 'b)']), ['expected a), found b).', 'expected c), found b).']);
+  });
+
+  it('reports a full stop after an operative number and removes it', () => {
+    const text = resolution('*resolves*\n\n1. to do this;\n2. to do that.\n');
+    assert.deepEqual(summary(text, undefined, 'label'), ['label.kind "1."', 'label.kind "2."']);
+    assert.equal(fixAll(text), resolution('*resolves*\n\n1 to do this;\n2 to do that.\n'));
+  });
+
+  it('wants roman sub-items under a preamble clause', () => {
+    const text = resolution('*recalling*\n\na) the outcomes:\n  a) one;\n  b) two;\nb) more.\n');
+    assert.deepEqual(summary(text, undefined, 'label'), ['label.kind "a)"', 'label.kind "b)"']);
+    assert.match(fixAll(text), /\n {2}i\) one;\n {2}ii\) two;\n/);
+  });
+
+  it('writes heading changes as revision marks in a tracked document', () => {
+    const text = `MOD X/1/1\n\n${resolution('*recalling*\n\nthat,\n\n*recalling*\n\nthat too,\n\n*resolves*\n\nto end.\n')}`;
+    const service = serviceWith(text);
+    const duplicate = service.rawDiagnostics(URI).find((d) => d.code === 'heading.duplicate') as SyntaxDiagnostic;
+    const fixed = applyAction(text, actionsAt(service, duplicate).find((a) => a.kind === 'quickfix'));
+    assert.match(fixed, /\*\{--recalling--\}\{\+\+recalling further\+\+\}\*/);
+    assert.equal(parseDocument(fixed).original.text, parseDocument(text).original.text);
+  });
 });

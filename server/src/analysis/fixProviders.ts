@@ -1,6 +1,7 @@
 // Fix providers by diagnostic code, and "fix all": every safe fix of a document in one edit.
 
-import { parseDocument, type ParsedDocument, type SyntaxDiagnostic } from '../syntax';
+import { parseDocument, type ClauseNode, type ParsedDocument, type SyntaxDiagnostic } from '../syntax';
+import type { ClauseList } from './numbering';
 import { applyEdits, compatibleEdits, type Fix, type FixOptions, type FixProvider, type OffsetEdit } from './edits';
 import { codeMatches } from './pipeline';
 import { listsWithProblems, planRenumber, tracksChanges } from './renumber';
@@ -17,10 +18,34 @@ export const FIX_PROVIDERS: Array<{ code: string; provide: FixProvider }> = [
 /** Document-wide safe edits that are not tied to one diagnostic (computed once, not per diagnostic). */
 export type FixAllContributor = (document: ParsedDocument, diagnostics: readonly SyntaxDiagnostic[], options: FixOptions) => OffsetEdit[];
 
+/**
+ * Fix-all mends only what is reported: a code silenced by `reso-ignore` or turned `off` is not
+ * "fixed" behind the drafter's back.
+ */
 export const FIX_ALL_CONTRIBUTORS: FixAllContributor[] = [
-  (document, _diagnostics, options) => planRenumber(document, listsWithProblems(document), tracksChanges(document, options.trackChanges)).edits,
-  (document, _diagnostics, options) => endingEdits(document, tracksChanges(document, options.trackChanges)).map((e) => e.edit),
+  (document, diagnostics, options) => {
+    const lists = new Set<ClauseList>();
+    const all = listsWithProblems(document);
+    for (const diagnostic of diagnostics) {
+      if (!diagnostic.code.startsWith('label.')) continue;
+      const list = all.find((l) => l.clauses.some((clause) => clauseHolds(clause, diagnostic.start)));
+      if (list) lists.add(list);
+    }
+    return planRenumber(document, [...lists], tracksChanges(document, options.trackChanges)).edits;
+  },
+  (document, diagnostics, options) => {
+    const reported = diagnostics.filter((d) => d.code === 'punctuation.ending');
+    if (reported.length === 0) return [];
+    return endingEdits(document, tracksChanges(document, options.trackChanges))
+      .filter((e) => reported.some((d) => e.start <= d.start && d.start < Math.max(e.end, e.start + 1)))
+      .map((e) => e.edit);
+  },
 ];
+
+/** A label diagnostic starts at its clause's label, or at the clause itself when it has none. */
+function clauseHolds(clause: ClauseNode, offset: number): boolean {
+  return (clause.label ? clause.label.start : clause.start) === offset;
+}
 
 /**
  * While a revision mark is broken (unclosed or nested), what the text says is uncertain, and a

@@ -30,7 +30,7 @@ export function clauseLists(resolution: ResolutionNode): ClauseList[] {
   const lists: ClauseList[] = [];
   const addItems = (section: SectionNode, parent: ClauseNode, parentStyle: ListStyle): void => {
     if (parent.items.length === 0) return;
-    const style = itemStyle(parent.items, parentStyle);
+    const style = itemStyle(parent.items, parentStyle, section.heading.headingKind === 'preamble', parent.depth + 1);
     lists.push({ clauses: parent.items, style, section, parent });
     for (const item of parent.items) addItems(section, item, style);
   };
@@ -49,14 +49,19 @@ export function sectionStyle(section: SectionNode): ListStyle {
   return first?.form === 'number' ? 'number' : 'letter';
 }
 
-/** Sub-items are roman (`i)`) unless their first label says letters (`a)`) or bullets. */
-function itemStyle(items: readonly ClauseNode[], _parentStyle: ListStyle): ListStyle {
+/**
+ * The style a sub-item list must have. Bullets stay bullets. Under a preamble clause sub-items
+ * are roman (`i)`); under an operative clause they are roman unless the first is `a)` (letters);
+ * deeper lists follow their first label the same way.
+ */
+function itemStyle(items: readonly ClauseNode[], parentStyle: ListStyle, preamble: boolean, depth: number): ListStyle {
   const first = items[0].label;
-  if (!first) return 'roman';
-  if (first.form === 'bullet') return 'bullet';
-  if (first.form === 'number') return 'number';
+  if (first?.form === 'bullet') return 'bullet';
+  if (!first || first.form === 'number') return 'roman';
   if (first.value === 'i') return 'roman';
-  if (letterValue(first.value) > 0 && (romanValue(first.value) === 0 || first.value === 'a' || first.value.length === 1)) return 'letter';
+  if (preamble && depth === 1) return 'roman';
+  if (parentStyle === 'letter' && depth > 1 && romanValue(first.value) > 0) return 'roman';
+  if (letterValue(first.value) > 0 && (romanValue(first.value) === 0 || first.value.length === 1)) return 'letter';
   return romanValue(first.value) > 0 ? 'roman' : 'letter';
 }
 
@@ -68,7 +73,7 @@ export function labelValue(label: LabelNode, style: ListStyle): number {
     case 'roman':
       return label.form === 'paren' ? romanValue(label.value) : 0;
     case 'number':
-      return label.form === 'number' && /^\d+$/.test(label.value) ? Number(label.value) : 0;
+      return label.form === 'number' && !label.dotted && /^\d+$/.test(label.value) ? Number(label.value) : 0;
     case 'bullet':
       return label.form === 'bullet' ? 1 : 0;
   }
@@ -105,22 +110,32 @@ function isDecimal(label: LabelNode | undefined): boolean {
 const STYLE_NAMES: Record<ListStyle, string> = { letter: 'a letter', number: 'a number', roman: 'a roman numeral', bullet: 'a bullet' };
 
 /**
- * The labels each clause of the list should carry, as characters without `)`; undefined
- * for a clause that should carry none (the only clause of a section) or that keeps its own
- * (bullets, decimal sub-paragraphs).
+ * The labels each clause of the list should carry, as characters without `)`; undefined for a
+ * clause that should carry none (the only clause of a section) or keeps its own (bullets).
+ * Decimal paragraphs follow the number before them: `1`, `1.1`, `1.2`, `2`.
  */
 export function wantedLabels(list: ClauseList): Array<string | undefined> {
   if (list.style === 'bullet') return list.clauses.map(() => undefined);
   if (!list.parent && list.clauses.length === 1) return [undefined];
   let value = 0;
+  let minor = 0;
   return list.clauses.map((clause) => {
-    if (isDecimal(clause.label)) return undefined;
+    if (isDecimal(clause.label) && list.style === 'number') {
+      minor++;
+      return `${Math.max(1, value)}.${minor}`;
+    }
     value++;
+    minor = 0;
     return labelCharacters(value, list.style);
   });
 }
 
-/** Problems of one list: one per wrong label, never a cascade. */
+/**
+ * Problems of one list: one per wrong label, never a cascade. A label is right when it is the
+ * one its place needs, or when it follows the label before it (after a break, the clauses that
+ * go on counting from the wrong label are not reported again: the fix renumbers them anyway).
+ * The label expected is always the one the fix writes.
+ */
 export function listProblems(list: ClauseList): LabelProblem[] {
   const problems: LabelProblem[] = [];
   const { clauses, style } = list;
@@ -133,30 +148,53 @@ export function listProblems(list: ClauseList): LabelProblem[] {
     }
     return problems;
   }
-  let expected = 1;
-  for (const clause of clauses) {
+  const wanted = wantedLabels(list);
+  let previous = 0;
+  let previousDecimal = '';
+  clauses.forEach((clause, index) => {
     const label = clause.label;
-    if (isDecimal(label)) continue;
-    const want = printLabel(expected, style);
+    const want = wanted[index];
+    if (want === undefined) return;
+    const print = (characters: string): string => (style === 'number' ? characters : `${characters})`);
+    const expected = print(want);
     if (!label) {
-      problems.push({ kind: 'missing', clause, list, expected: want, message: `This ${where} has no label; expected ${want}.` });
-      expected++;
-      continue;
+      problems.push({ kind: 'missing', clause, list, expected, message: `This ${where} has no label; expected ${expected}.` });
+      return;
+    }
+    if (isDecimal(label) && style === 'number') {
+      const [major, minor] = label.value.split('.');
+      const follows = previousDecimal !== '' ? label.value === nextDecimal(previousDecimal) : Number(minor) === 1 && Number(major) === previous;
+      if (label.value !== want && !follows) {
+        problems.push({ kind: 'sequence', clause, list, expected, message: `Paragraph number out of sequence: expected ${expected}, found ${label.value}.` });
+      }
+      previousDecimal = label.value;
+      return;
+    }
+    previousDecimal = '';
+    if (label.dotted) {
+      problems.push({ kind: 'kind', clause, list, expected, message: `An operative number takes no full stop: expected ${expected}, found ${label.value}.` });
+      previous = Number(label.value) || previous + 1;
+      return;
     }
     const value = labelValue(label, style);
     if (value === 0) {
-      const context = list.parent ? `a sub-item list of ${STYLE_NAMES[style]}s` : `${list.section.heading.headingKind === 'unknown' ? 'this' : `a ${list.section.heading.headingKind}`} section`;
-      problems.push({ kind: 'kind', clause, list, expected: want, message: `${printed(label)} is not ${STYLE_NAMES[style]} label, as ${context} needs; expected ${want}.` });
-      expected++;
-      continue;
+      const context = list.parent ? `a sub-item list of ${STYLE_NAMES[style]}s here` : `${list.section.heading.headingKind === 'unknown' ? 'this' : `a ${list.section.heading.headingKind}`} section`;
+      problems.push({ kind: 'kind', clause, list, expected, message: `${printed(label)} is not ${STYLE_NAMES[style]} label, as ${context} needs; expected ${expected}.` });
+      previous++;
+      return;
     }
-    if (value !== expected) {
-      const reason = value === expected - 1 ? 'duplicate' : value < expected ? 'out of order' : expected === 1 ? 'wrong start' : 'gap';
-      problems.push({ kind: 'sequence', clause, list, expected: want, message: `Label out of sequence (${reason}): expected ${want}, found ${printed(label)}.` });
-      expected = value + 1;
-      continue;
+    const inPlace = label.value === want;
+    const followsPrevious = previous > 0 && value === previous + 1;
+    if (!inPlace && !followsPrevious) {
+      const reason = value === previous ? 'duplicate' : value < previous ? 'out of order' : previous === 0 ? 'wrong start' : 'gap';
+      problems.push({ kind: 'sequence', clause, list, expected, message: `Label out of sequence (${reason}): expected ${expected}, found ${printed(label)}.` });
     }
-    expected++;
-  }
+    previous = value;
+  });
   return problems;
+}
+
+function nextDecimal(value: string): string {
+  const [major, minor] = value.split('.');
+  return `${major}.${Number(minor) + 1}`;
 }

@@ -2,7 +2,7 @@
 // pointed to a moved clause, in one set of edits. In a tracked document the change is
 // written as revision marks (`{--c--}{++d++})`), except inside inserted text.
 
-import type { ClauseNode, LabelNode, ParsedDocument } from '../syntax';
+import type { ClauseNode, LabelNode, ParsedDocument, RevisionMark } from '../syntax';
 import { crossReferences } from './crossrefs';
 import type { OffsetEdit } from './edits';
 import { clauseLists, listProblems, wantedLabels, type ClauseList } from './numbering';
@@ -34,21 +34,56 @@ export function insideInsertion(document: ParsedDocument, start: number, end: nu
   return false;
 }
 
-/** Replaces amended-view characters [viewStart, viewEnd) with `replacement`, tracked when asked. */
+/** The revision marks that overlap a source range (or, for an empty range, contain its point). */
+function marksAt(document: ParsedDocument, start: number, end: number): RevisionMark[] {
+  return document.revisions.filter((mark) => (end > start ? mark.start < end && start < mark.end : mark.start < start && start < mark.end));
+}
+
+/** Where inserted text goes in a mark: plain inside inserted text, else nowhere inside. */
+function insertedContent(mark: RevisionMark, start: number, end: number): boolean {
+  if (mark.kind === 'insertion') return mark.contentStart <= start && end <= mark.contentEnd;
+  if (mark.kind === 'substitution' && mark.separator !== undefined) return mark.separator + 2 <= start && end <= mark.contentEnd;
+  return false;
+}
+
+/**
+ * Replaces amended-view characters [viewStart, viewEnd) with `replacement`, as revision marks
+ * when `track` is set. Marks are never cut or nested: inside inserted text the edit is plain;
+ * characters cut by marks are rewritten with those whole marks, keeping what the original view
+ * had; inside a highlight a tracked edit is not possible and none is made.
+ */
 export function replaceViewText(document: ParsedDocument, viewStart: number, viewEnd: number, replacement: string, track: boolean): OffsetEdit | undefined {
   const view = document.amended;
   const current = view.text.slice(viewStart, viewEnd);
-  if (current === replacement) return undefined;
-  const start = view.toSource(viewStart);
-  const end = view.toSourceEnd(viewEnd);
+  if (current === replacement || viewEnd <= viewStart) return undefined;
+  let start = view.toSource(viewStart);
+  let end = view.toSourceEnd(viewEnd);
+  const marks = marksAt(document, start, end);
   const contiguous = end - start === viewEnd - viewStart;
-  if (contiguous) {
-    if (!track || insideInsertion(document, start, end)) return { start, end, newText: replacement };
-    return { start, end, newText: tracked(current, replacement) };
+  if (contiguous && marks.length === 0) return { start, end, newText: track ? tracked(current, replacement) : replacement };
+  if (contiguous && marks.length === 1 && insertedContent(marks[0], start, end)) return { start, end, newText: replacement };
+  if (marks.some((mark) => mark.kind === 'highlight')) return contiguous && !track ? { start, end, newText: replacement } : undefined;
+  // Cut by marks: take the whole marks, and those that touch them (`{--b--}{++c++}`).
+  for (const mark of marks) {
+    start = Math.min(start, mark.start);
+    end = Math.max(end, mark.end);
   }
-  // The characters are cut by revision marks: rewrite the whole run, keeping what the original view had.
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const mark of document.revisions) {
+      if (mark.kind === 'highlight') continue;
+      if (mark.end === start) {
+        start = mark.start;
+        grown = true;
+      } else if (mark.start === end) {
+        end = mark.end;
+        grown = true;
+      }
+    }
+  }
+  const amended = view.text.slice(view.fromSource(start).offset, viewStart) + replacement + view.text.slice(viewEnd, view.fromSource(end).offset);
   const original = originalText(document, start, end);
-  return { start, end, newText: original === replacement ? replacement : tracked(original, replacement) };
+  return { start, end, newText: original === amended ? amended : tracked(original, amended) };
 }
 
 function tracked(before: string, after: string): string {
@@ -65,11 +100,24 @@ function originalText(document: ParsedDocument, start: number, end: number): str
   return original.text.slice(from, to);
 }
 
+/**
+ * Inserts text at a source offset between kept characters: plain inside inserted text,
+ * as an insertion elsewhere when tracking, and never inside a highlight when tracking.
+ */
+export function insertAtSource(document: ParsedDocument, at: number, text: string, track: boolean): OffsetEdit {
+  const inside = marksAt(document, at, at);
+  if (!track) return { start: at, end: at, newText: text };
+  for (const mark of inside) {
+    if (mark.kind === 'insertion' ? mark.contentStart <= at && at <= mark.contentEnd : insertedContent(mark, at, at)) return { start: at, end: at, newText: text };
+  }
+  const highlight = inside.find((mark) => mark.kind === 'highlight');
+  const point = highlight ? (at - highlight.contentStart < highlight.contentEnd - at ? highlight.start : highlight.end) : at;
+  return { start: point, end: point, newText: `{++${text}++}` };
+}
+
 /** Inserts text before the amended-view character at `viewOffset`. */
 function insertAt(document: ParsedDocument, viewOffset: number, text: string, track: boolean): OffsetEdit {
-  const at = document.amended.toSource(viewOffset);
-  const plain = !track || insideInsertion(document, at, at + 1);
-  return { start: at, end: at, newText: plain ? text : `{++${text}++}` };
+  return insertAtSource(document, document.amended.toSource(viewOffset), text, track);
 }
 
 function labelCharactersEnd(label: LabelNode): number {
@@ -87,14 +135,18 @@ export function planRenumber(document: ParsedDocument, lists: readonly ClauseLis
   const edits: OffsetEdit[] = [];
   const changes = new Map<ClauseNode, string | undefined>();
   const text = document.amended.text;
+  const references = lists.length > 0 ? crossReferences(document) : [];
+  const referenced = new Set(references.map((r) => r.clause).filter((c): c is ClauseNode => c !== undefined));
   for (const list of lists) {
     const wanted = wantedLabels(list);
     list.clauses.forEach((clause, i) => {
       const label = clause.label;
       const want = wanted[i];
-      if (label && (label.form === 'bullet' || label.value.includes('.')) && want === undefined && (list.parent || list.clauses.length > 1)) return;
-      if (label?.value === want) return;
+      if (label?.form === 'bullet') return;
+      if (label && label.value === want && !label.dotted) return;
       if (!label && want === undefined) return;
+      // A lone clause that a cross-reference names by its label keeps it: removing it would break the reference.
+      if (label && want === undefined && referenced.has(clause)) return;
       changes.set(clause, want);
       if (!label && want !== undefined) {
         const printed = list.style === 'number' ? `${want} ` : `${want}) `;
@@ -105,20 +157,19 @@ export function planRenumber(document: ParsedDocument, lists: readonly ClauseLis
         const edit = replaceViewText(document, label.viewStart, viewEnd, '', track);
         if (edit) edits.push(edit);
       } else if (label && want !== undefined) {
-        const printedEnd = labelCharactersEnd(label);
-        // A number label that must become a letter (or back) changes its `)` too.
+        // A number that must become a letter (or back) changes its `)` too; `1.` loses its full stop.
         const needsParen = list.style !== 'number';
         const hasParen = label.form === 'paren';
         const edit =
-          needsParen === hasParen
-            ? replaceViewText(document, label.viewStart, printedEnd, want, track)
+          needsParen === hasParen && !label.dotted
+            ? replaceViewText(document, label.viewStart, labelCharactersEnd(label), want, track)
             : replaceViewText(document, label.viewStart, label.viewEnd, needsParen ? `${want})` : want, track);
         if (edit) edits.push(edit);
       }
     });
   }
   if (changes.size > 0) {
-    for (const reference of crossReferences(document)) {
+    for (const reference of references) {
       if (reference.label === undefined || !reference.section || reference.labelViewStart === undefined || reference.labelViewEnd === undefined) continue;
       const candidates = reference.section.clauses.filter((c) => c.label?.value === reference.label);
       // With duplicate labels, a reference follows the clause that moves: it was written before the newcomer.

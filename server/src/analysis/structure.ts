@@ -17,9 +17,15 @@ const LABEL_SEVERITY: Record<LabelProblemKind, SyntaxDiagnostic['severity']> = {
 
 export const labelChecks: Check = (document) => {
   const out: SyntaxDiagnostic[] = [];
+  let referenced: Set<ClauseNode> | undefined;
   for (const resolution of document.root.resolutions) {
     for (const list of clauseLists(resolution)) {
       for (const problem of listProblems(list)) {
+        // The label of a lone clause that a cross-reference names is needed, not superfluous.
+        if (problem.kind === 'lone') {
+          referenced ??= new Set(crossReferences(document).map((r) => r.clause).filter((c): c is ClauseNode => c !== undefined));
+          if (referenced.has(problem.clause)) continue;
+        }
         const clause = problem.clause;
         const label = clause.label;
         const start = label ? label.start : clause.start;

@@ -2,7 +2,7 @@
 
 import { nodeAt, type ClauseNode, type HeadingNode, type ParsedDocument, type SyntaxDiagnostic } from '../syntax';
 import type { Fix, FixOptions, OffsetEdit } from './edits';
-import { listOf, planRenumber, replaceViewText, tracksChanges } from './renumber';
+import { insertAtSource, listOf, planRenumber, replaceViewText, tracksChanges } from './renumber';
 import { endingProblems, furtherHeading, suggestHeading } from './structure';
 import type { ClauseList } from './numbering';
 import { printedLabel } from './crossrefs';
@@ -40,21 +40,12 @@ export function endingEdits(document: ParsedDocument, track: boolean): Array<{ s
   const out: Array<{ start: number; end: number; edit: OffsetEdit }> = [];
   const view = document.amended;
   for (const problem of endingProblems(document)) {
-    let edit: OffsetEdit | undefined;
-    if (problem.found) edit = replaceViewText(document, problem.viewEnd - 1, problem.viewEnd, problem.expected, track);
-    else {
-      const at = view.toSourceEnd(problem.viewEnd);
-      edit = { start: at, end: at, newText: track && !insideInsertionAt(document, problem.viewEnd) ? `{++${problem.expected}++}` : problem.expected };
-    }
+    const edit: OffsetEdit | undefined = problem.found
+      ? replaceViewText(document, problem.viewEnd - 1, problem.viewEnd, problem.expected, track)
+      : insertAtSource(document, view.toSourceEnd(problem.viewEnd), problem.expected, track);
     if (edit) out.push({ start: view.toSource(Math.max(0, problem.viewEnd - 1)), end: view.toSourceEnd(problem.viewEnd), edit });
   }
   return out;
-}
-
-function insideInsertionAt(document: ParsedDocument, viewEnd: number): boolean {
-  // Text typed right after inserted text belongs in the insertion only when it is inside it.
-  const at = document.amended.toSourceEnd(viewEnd);
-  return document.revisions.some((m) => m.kind === 'insertion' && m.contentStart < at && at <= m.contentEnd);
 }
 
 export function endingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic, options: FixOptions): Fix[] {
@@ -63,22 +54,22 @@ export function endingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic
   return found ? [{ title: 'Fix ending', edits: [found.edit], diagnostic, fixAll: true, preferred: true }] : [];
 }
 
-function headingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic, replacement: string | undefined): Fix[] {
+function headingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic, replacement: string | undefined, options: FixOptions): Fix[] {
   const heading = headingOf(document, diagnostic);
   if (!heading || !replacement) return [];
   const view = document.amended;
   const viewStart = view.fromSource(heading.phraseStart).offset;
   const viewEnd = view.fromSource(Math.max(heading.phraseStart, heading.phraseEnd - 1)).offset + 1;
-  const edit = replaceViewText(document, viewStart, viewEnd, replacement, false);
+  const edit = replaceViewText(document, viewStart, viewEnd, replacement, tracksChanges(document, options.trackChanges));
   return edit ? [{ title: `Change to «${replacement}»`, edits: [edit], diagnostic, fixAll: false, preferred: true }] : [];
 }
 
-export function unknownHeadingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic): Fix[] {
+export function unknownHeadingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic, options: FixOptions): Fix[] {
   const heading = headingOf(document, diagnostic);
-  return heading ? headingFix(document, diagnostic, suggestHeading(heading.phrase)) : [];
+  return heading ? headingFix(document, diagnostic, suggestHeading(heading.phrase), options) : [];
 }
 
-export function duplicateHeadingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic): Fix[] {
+export function duplicateHeadingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic, options: FixOptions): Fix[] {
   const heading = headingOf(document, diagnostic);
-  return heading ? headingFix(document, diagnostic, furtherHeading(heading.phrase)) : [];
+  return heading ? headingFix(document, diagnostic, furtherHeading(heading.phrase), options) : [];
 }
