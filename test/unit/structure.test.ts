@@ -520,3 +520,37 @@ describe('hard cases of labels and fixes', () => {
     assert.equal(parseDocument(fixed).original.text, parseDocument(text).original.text);
   });
 });
+
+describe('hard cases of the editing commands', () => {
+  const at = (service: LanguageService, text: string, needle: string) => (service.document(URI) as ParsedDocument).lines.positionAt(text.indexOf(needle));
+
+  it('indents a sub-item started by Enter or by Insert clause after like its siblings', () => {
+    const text = resolution('*resolves*\n\n1 to do:\n  a) this:\n    i) deep;\n  b) that;\n2 to continue.\n');
+    const service = serviceWith(text);
+    // Enter at the end of `    i) deep;` leaves an empty line after it.
+    const typed = text.replace('    i) deep;\n', '    i) deep;\n\n');
+    const onEnter = serviceWith(typed);
+    const line = (onEnter.document(URI) as ParsedDocument).lines.positionAt(typed.indexOf('    i) deep')).line + 1;
+    assert.deepEqual(labelOnEnter(onEnter, URI, { line, character: 0 }).map((e) => e.newText), ['    ii) ']);
+    const inserted = insertClauseAfter(service, URI, at(service, text, 'b) that'));
+    assert.equal(applyTextEdits(text, inserted?.edit.changes?.[URI] ?? []), text.replace('  b) that;\n', '  b) that;\n  c) \n'));
+  });
+
+  it('inserts plainly inside a multi-line insertion and renumbers what follows', () => {
+    const text = `MOD WGPL/1/1\n\n${resolution('*considering*\n\na) that one;\n{++b) that new one;\nc) that new two;++}\n{--b--}{++d++}) that three,\n\n*resolves*\n\nto do.\n')}`;
+    const service = serviceWith(text);
+    const inserted = insertClauseAfter(service, URI, at(service, text, 'b) that new'));
+    const after = applyTextEdits(text, inserted?.edit.changes?.[URI] ?? []);
+    assert.match(after, /\{\+\+b\) that new one;\nc\) \nd\) that new two;\+\+\}\n\{--b--\}\{\+\+e\+\+\}\) that three,/);
+    assert.deepEqual(parseDocument(after).diagnostics, []);
+  });
+
+  it('inserts after a decimal paragraph the next decimal, and after a number past its decimals', () => {
+    const text = resolution('*resolves*\n\n1 to do:\n1.1 this;\n1.2 that;\n2 to end.\n');
+    const service = serviceWith(text);
+    const afterDecimal = applyTextEdits(text, insertClauseAfter(service, URI, at(service, text, '1.1 this'))?.edit.changes?.[URI] ?? []);
+    assert.match(afterDecimal, /\n1\.1 this;\n1\.2 \n1\.3 that;\n2 to end\./);
+    const afterNumber = applyTextEdits(text, insertClauseAfter(service, URI, at(service, text, '1 to do'))?.edit.changes?.[URI] ?? []);
+    assert.match(afterNumber, /\n1\.2 that;\n2 \n3 to end\./);
+  });
+});

@@ -29,10 +29,34 @@ export interface InsertedClause {
   cursor: Position;
 }
 
-/** The indentation of the line a node starts on. */
+/** The indentation of the line a clause starts on. */
 function indentOf(document: ParsedDocument, clause: ClauseNode): string {
-  const lineStart = document.text.lastIndexOf('\n', clause.start - 1) + 1;
-  return /^[ \t]*/.exec(document.text.slice(lineStart, clause.start + 1))?.[0] ?? '';
+  const text = document.text;
+  const lineStart = text.lastIndexOf('\n', clause.start) + (text[clause.start] === '\n' ? 0 : 1);
+  let end = lineStart;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(lineStart, end);
+}
+
+function isDecimal(clause: ClauseNode): boolean {
+  return clause.label?.form === 'number' && clause.label.value.includes('.');
+}
+
+/**
+ * The clause a new one goes after, and the new one's label: after a decimal paragraph the next
+ * decimal (`1.2`); after a numbered clause, past its decimal paragraphs, the next number.
+ */
+function placeAfter(list: ClauseList, clause: ClauseNode): { anchor: ClauseNode; label: string } {
+  const index = list.clauses.indexOf(clause);
+  if (list.style === 'bullet') return { anchor: clause, label: '-' };
+  if (isDecimal(clause)) {
+    const [major, minor] = (clause.label?.value ?? '1.0').split('.');
+    return { anchor: clause, label: `${major}.${Number(minor) + 1}` };
+  }
+  let anchor = clause;
+  for (let i = index + 1; i < list.clauses.length && isDecimal(list.clauses[i]); i++) anchor = list.clauses[i];
+  const majorsSoFar = list.clauses.slice(0, index + 1).filter((c) => !isDecimal(c)).length;
+  return { anchor, label: printLabel(majorsSoFar + 1, list.style) };
 }
 
 function printedFor(list: ClauseList, characters: string): string {
@@ -58,10 +82,9 @@ export function insertClauseAfter(service: LanguageService, uri: string, positio
     const clause = place.clause;
     const list = listOf(document, clause);
     if (!list) return undefined;
-    const index = list.clauses.indexOf(clause);
-    const style = list.style === 'bullet' ? 'bullet' : list.style;
-    label = style === 'bullet' ? '-' : printLabel(index + 2, style);
-    anchorEnd = clause.end;
+    const placed = placeAfter(list, clause);
+    label = placed.label;
+    anchorEnd = placed.anchor.end;
     indent = indentOf(document, clause);
   } else {
     // On a heading: the new clause comes first in the section.
@@ -71,13 +94,15 @@ export function insertClauseAfter(service: LanguageService, uri: string, positio
     anchorEnd = (section.intro ?? section.heading).end;
   }
   const body = `${label} `;
-  const inserted = track ? `{++${body}++}` : body;
+  // Inside inserted text the new clause is simply more inserted text.
+  const plain = !track || document.revisions.some((m) => (m.kind === 'insertion' || m.kind === 'substitution') && m.contentStart <= anchorEnd && anchorEnd <= m.contentEnd);
+  const inserted = plain ? body : `{++${body}++}`;
   const before = `\n${indent}`;
   const insert: OffsetEdit = { start: anchorEnd, end: anchorEnd, newText: before + inserted };
   // Renumber on the text with the new clause, then carry those edits back to this text.
   const after = document.text.slice(0, anchorEnd) + insert.newText + document.text.slice(anchorEnd);
   const next = parseDocument(after);
-  const cursorOffset = anchorEnd + before.length + (track ? 3 : 0) + body.length;
+  const cursorOffset = anchorEnd + before.length + (plain ? 0 : 3) + body.length;
   const newPlace = clauseAt(next, cursorOffset);
   const newList = newPlace?.clause && listOf(next, newPlace.clause);
   const shift = insert.newText.length;
@@ -91,7 +116,7 @@ export function insertClauseAfter(service: LanguageService, uri: string, positio
   const anchor = lines.positionAt(anchorEnd);
   return {
     edit: workspaceEdit(document, uri, edits),
-    cursor: { line: anchor.line + 1, character: indent.length + (track ? 3 : 0) + body.length },
+    cursor: { line: anchor.line + 1, character: indent.length + (plain ? 0 : 3) + body.length },
   };
 }
 
@@ -122,8 +147,7 @@ export function labelOnEnter(service: LanguageService, uri: string, position: Po
   } else if (clause.items.length > 0) {
     return [];
   } else {
-    const index = list.clauses.indexOf(clause);
-    insert = list.style === 'bullet' ? `${indent}- ` : `${indent}${printLabel(index + 2, list.style)} `;
+    insert = `${indent}${placeAfter(list, clause).label} `;
   }
   return [{ range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: lineText.length } }, newText: insert }];
 }
