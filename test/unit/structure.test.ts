@@ -554,3 +554,29 @@ describe('hard cases of the editing commands', () => {
     assert.match(afterNumber, /\n1\.2 that;\n2 \n3 to end\./);
   });
 });
+
+describe('cross-references that name several clauses', () => {
+  const fixAll = (text: string) => fixAllText(text, (d) => serviceWith(d.text).rawDiagnostics(URI), { trackChanges: 'auto' });
+
+  it('moves every label of a list with its clause', () => {
+    const text = resolution('*considering*\n\nthat *resolves* 2 and 3, and *resolves* 2 to 3, apply,\n\n*resolves*\n\n1 to act;\n1 to act again;\n2 to act more;\n3 to act further.\n');
+    const fixed = fixAll(text);
+    assert.match(fixed, /that \*resolves\* 3 and 4, and \*resolves\* 3 to 4, apply,/);
+    assert.deepEqual(summary(fixed), []);
+  });
+
+  it('leaves a list followed by `of Resolution …` to the citations, unresolved or not', () => {
+    const text = resolution('*considering*\n\nthat WTDC asked, in *resolves* 3 and 4 of Resolution 45 (Rev. Dubai, 2014), for this,\n\n*resolves*\n\n1 to act;\n2 to act again;\n2 to act more;\n3 to act further.\n');
+    assert.deepEqual(summary(text, undefined, 'crossref'), []);
+    assert.match(fixAll(text), /in \*resolves\* 3 and 4 of Resolution 45 \(Rev\. Dubai, 2014\)/);
+  });
+
+  it('reports each missing clause of a list and hovers the label under the cursor', () => {
+    const text = resolution('*considering*\n\nthat *resolves* 1 and 7 apply,\n\n*resolves*\n\n1 to act;\n2 to end.\n');
+    assert.deepEqual(summary(text, undefined, 'crossref'), ['crossref.unresolved "7"']);
+    const service = serviceWith(text);
+    const hover = service.hover(URI, (service.document(URI) as ParsedDocument).lines.positionAt(text.indexOf('1 and 7')));
+    assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents);
+    assert.match(hover.contents.value, /\*\*1\*\* to act;/);
+  });
+});

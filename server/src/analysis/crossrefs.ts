@@ -28,7 +28,14 @@ const AFTER = /^[ \t]+(?:([a-z]{1,3})\)|(\d+(?:\.\d+)*))(?![\w/-])/;
 /** `… of Resolution 130 (…)`: the reference points into another text, which citations handle. */
 const INTO_ANOTHER_TEXT = /^\s+of\s+(?:the\s+)?(?:Resolution|Res\.?|Decision|Recommendation|Opinion)\b/;
 
-/** Every cross-reference of the document, resolved where possible. */
+/** A further label of a list: `*resolves* 3 and 4`, `*resolves* 2 to 5`, `*considering b), c) and d)*`. */
+const NEXT_LABEL = /^(?:\s*,\s*|\s+(?:and|or|to)\s+|\s*-\s*)(?:([a-z]{1,3})\)|(\d+(?:\.\d+)*))(?![\w/-])/;
+
+/**
+ * Every cross-reference of the document, resolved where possible. A reference that names several
+ * clauses (`*resolves* 3 and 4`) gives one reference per label. A reference followed by
+ * `of Resolution …` points into another text and is left to the citations.
+ */
 export function crossReferences(document: ParsedDocument): CrossReference[] {
   const out: CrossReference[] = [];
   const view = document.amended;
@@ -42,32 +49,49 @@ export function crossReferences(document: ParsedDocument): CrossReference[] {
       const phrase = normalizePhrase(match[1]);
       const section = resolution.sections.find((s) => s.heading.phrase === phrase);
       if (!section && !classifyHeading(phrase).known) continue;
-      const reference: CrossReference = { start: node.start, end: node.end, phrase, resolution, section };
-      let labelView: [number, number] | undefined;
+      // The labels, as view ranges of their characters and the end of each as written (with `)`).
+      const labels: Array<{ start: number; end: number; writtenEnd: number }> = [];
+      let cursor = node.viewEnd;
       const insideLabel = match[2] ?? match[3];
       if (insideLabel !== undefined) {
         const at = node.viewStart + 1 + inner.lastIndexOf(insideLabel);
-        labelView = [at, at + insideLabel.length];
+        labels.push({ start: at, end: at + insideLabel.length, writtenEnd: node.viewEnd });
       } else {
-        const after = AFTER.exec(text.slice(node.viewEnd, node.viewEnd + 24));
+        const after = AFTER.exec(text.slice(cursor, cursor + 24));
         if (after) {
           const value = after[1] ?? after[2];
-          const at = node.viewEnd + after[0].indexOf(value);
-          labelView = [at, at + value.length];
-          reference.end = view.toSourceEnd(at + value.length + (after[1] ? 1 : 0));
+          const at = cursor + after[0].indexOf(value);
+          labels.push({ start: at, end: at + value.length, writtenEnd: at + value.length + (after[1] ? 1 : 0) });
+          cursor = labels[0].writtenEnd;
         }
       }
-      const afterReference = view.fromSource(reference.end).offset;
-      if (INTO_ANOTHER_TEXT.test(text.slice(afterReference, afterReference + 40))) continue;
-      if (labelView) {
-        reference.label = text.slice(labelView[0], labelView[1]);
-        reference.labelViewStart = labelView[0];
-        reference.labelViewEnd = labelView[1];
-        reference.labelStart = view.toSource(labelView[0]);
-        reference.labelEnd = view.toSourceEnd(labelView[1]);
-        if (section) reference.clause = findClause(section, reference.label);
+      for (let next = labels.length > 0 ? NEXT_LABEL.exec(text.slice(cursor, cursor + 24)) : null; next; next = NEXT_LABEL.exec(text.slice(cursor, cursor + 24))) {
+        const value = next[1] ?? next[2];
+        const at = cursor + next[0].lastIndexOf(value);
+        labels.push({ start: at, end: at + value.length, writtenEnd: at + value.length + (next[1] ? 1 : 0) });
+        cursor = at + value.length + (next[1] ? 1 : 0);
       }
-      out.push(reference);
+      if (INTO_ANOTHER_TEXT.test(text.slice(cursor, cursor + 40))) continue;
+      if (labels.length === 0) {
+        out.push({ start: node.start, end: node.end, phrase, resolution, section });
+        continue;
+      }
+      for (const label of labels) {
+        const value = text.slice(label.start, label.end);
+        out.push({
+          start: node.start,
+          end: Math.max(node.end, view.toSourceEnd(label.writtenEnd)),
+          phrase,
+          resolution,
+          section,
+          label: value,
+          labelViewStart: label.start,
+          labelViewEnd: label.end,
+          labelStart: view.toSource(label.start),
+          labelEnd: view.toSourceEnd(label.end),
+          clause: section ? findClause(section, value) : undefined,
+        });
+      }
     }
   }
   return out;

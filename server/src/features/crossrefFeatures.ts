@@ -8,7 +8,12 @@ import { toRange } from './convert';
 import type { FeatureRequest } from './service';
 
 function referenceAt(document: ParsedDocument, offset: number): CrossReference | undefined {
-  return crossReferences(document).find((r) => r.start <= offset && offset <= r.end);
+  const references = crossReferences(document);
+  // On a label of a list (`*resolves* 3 and 4`), the reference of that label.
+  return (
+    references.find((r) => r.labelStart !== undefined && r.labelEnd !== undefined && r.labelStart <= offset && offset <= r.labelEnd) ??
+    references.find((r) => r.start <= offset && offset <= r.end)
+  );
 }
 
 function clauseMarkdown(document: ParsedDocument, clause: ClauseNode): string {
