@@ -580,3 +580,19 @@ describe('cross-references that name several clauses', () => {
     assert.match(hover.contents.value, /\*\*1\*\* to act;/);
   });
 });
+
+describe('hard cases of clause endings', () => {
+  const fixAll = (text: string) => fixAllText(text, (d) => serviceWith(d.text).rawDiagnostics(URI), { trackChanges: 'auto' });
+
+  it('mends the punctuation before `and`, and only reports `; and` on a last clause', () => {
+    const text = resolution('*considering*\n\na) that one, and\nb) that two; or\nc) that three; and\n\n*resolves*\n\n1 to do this; and\n2 to do that.\n');
+    assert.deepEqual(summary(text, undefined, 'punctuation'), ['punctuation.ending ","', 'punctuation.ending ";"']);
+    assert.equal(fixAll(text), text.replace('that one, and', 'that one; and'));
+  });
+
+  it('puts the ending after an abbreviation and before a closing comment', () => {
+    const text = resolution('*considering*\n\na) spam, malware, etc.\nb) that two <!-- check this -->\n\n*resolves*\n\nto act.\n');
+    assert.deepEqual(summary(text, undefined, 'punctuation'), ['punctuation.ending "."', 'punctuation.ending "o"']);
+    assert.equal(fixAll(text), text.replace('etc.\n', 'etc.;\n').replace('two <!--', 'two, <!--'));
+  });
+});

@@ -33,12 +33,23 @@ export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
 
 /** Drops edits that overlap an earlier one (in order given), so a batch can always be applied. */
 export function compatibleEdits(edits: readonly OffsetEdit[]): OffsetEdit[] {
+  // Kept edits sorted by start: each new edit is checked against its neighbours only.
   const kept: OffsetEdit[] = [];
   for (const edit of edits) {
-    const clash = kept.some((k) => (edit.start < k.end && k.start < edit.end) || (edit.start === edit.end && k.start === edit.start && k.end === k.start));
-    if (!clash) kept.push(edit);
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid].start < edit.start || (kept[mid].start === edit.start && kept[mid].end <= edit.end)) lo = mid + 1;
+      else hi = mid;
+    }
+    const clashes = (other: OffsetEdit | undefined): boolean =>
+      other !== undefined && ((edit.start < other.end && other.start < edit.end) || (edit.start === edit.end && other.start === edit.start && other.end === other.start));
+    if (clashes(kept[lo - 1]) || clashes(kept[lo]) || clashes(kept[lo + 1])) continue;
+    kept.splice(lo, 0, edit);
   }
-  return kept;
+  const order = new Map(edits.map((edit, index) => [edit, index]));
+  return kept.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
 export interface FixOptions {

@@ -54,6 +54,8 @@ export interface EndingProblem {
   found?: string;
   expected: Ending;
   what: string;
+  /** False when no edit can mend it without changing words (`; and` on the last clause). */
+  fixable: boolean;
 }
 
 const ENDING_NAMES: Record<Ending, string> = { ';': 'a semicolon', ',': 'a comma', '.': 'a full stop', ':': 'a colon' };
@@ -68,9 +70,20 @@ function meaningfulEnd(text: string, from: number, to: number): number {
       end -= footnote[0].length;
       continue;
     }
+    // A comment at the end of a clause is not its text.
+    if (text.endsWith('-->', end)) {
+      const open = text.lastIndexOf('<!--', end - 3);
+      if (open >= from) {
+        end = open;
+        continue;
+      }
+    }
     return end;
   }
 }
+
+/** Abbreviations whose full stop is not an ending: the ending comes after them (`etc.;`). */
+const ABBREVIATION = /(?:\betc|\be\.g|\bi\.e|\bNo|\bNos|\bet al|\bpara|\bArt)\.$/;
 
 /** Every clause whose ending is not the one its place requires. */
 export function endingProblems(document: ParsedDocument): EndingProblem[] {
@@ -79,13 +92,23 @@ export function endingProblems(document: ParsedDocument): EndingProblem[] {
   const check = (from: number, to: number, expected: Ending, what: string): void => {
     const end = meaningfulEnd(text, from, to);
     if (end <= from) return;
-    let last = text[end - 1];
     // `; and` / `; or` before the last item is ITU style for a semicolon.
-    const conjunction = /([;,])\s+(and|or)$/.exec(text.slice(Math.max(from, end - 8), end));
-    if (conjunction) last = conjunction[1];
+    const conjunction = /([;,]?)(\s+(?:and|or))$/.exec(text.slice(Math.max(from, end - 8), end));
+    if (conjunction && conjunction[1] !== '') {
+      if (conjunction[1] === expected) return;
+      // Before a conjunction only a semicolon can stand; on a last clause the conjunction itself is wrong.
+      const at = end - conjunction[2].length;
+      problems.push({ viewEnd: at, found: conjunction[1], expected, what, fixable: expected === ';' });
+      return;
+    }
+    const last = text[end - 1];
     if (last === expected) return;
+    if (last === '.' && ABBREVIATION.test(text.slice(Math.max(from, end - 8), end))) {
+      if (expected !== '.') problems.push({ viewEnd: end, expected, what, fixable: true });
+      return;
+    }
     const found = ';,.:'.includes(last) ? last : undefined;
-    problems.push({ viewEnd: end, found: conjunction ? undefined : found, expected, what });
+    problems.push({ viewEnd: end, found, expected, what, fixable: true });
   };
   const visit = (clause: ClauseNode, ending: Ending, what: string): void => {
     if (clause.items.length === 0) {

@@ -40,6 +40,7 @@ export function endingEdits(document: ParsedDocument, track: boolean): Array<{ s
   const out: Array<{ start: number; end: number; edit: OffsetEdit }> = [];
   const view = document.amended;
   for (const problem of endingProblems(document)) {
+    if (!problem.fixable) continue;
     const edit: OffsetEdit | undefined = problem.found
       ? replaceViewText(document, problem.viewEnd - 1, problem.viewEnd, problem.expected, track)
       : insertAtSource(document, view.toSourceEnd(problem.viewEnd), problem.expected, track);
