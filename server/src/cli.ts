@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fixAllText } from './analysis/fixProviders';
@@ -185,6 +185,8 @@ function catalogue(args: readonly string[], io: Output): number {
   const inputs = files.map((file) => ({ name: relative(base, resolve(file)).split('\\').join('/'), text: readText(file) }));
   const text = serializeCatalogue(buildCatalogue(inputs));
   if (out) {
+    // `--out build/catalogue.json` in a fresh checkout: the folder is made, as a build step expects.
+    mkdirSync(dirname(resolve(out)), { recursive: true });
     writeFileSync(out, text);
     io.err(`${files.length} file${files.length === 1 ? '' : 's'} read; catalogue written to ${displayPath(out)}\n`);
   } else io.out(text);

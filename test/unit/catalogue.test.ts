@@ -203,6 +203,15 @@ describe('catalogue', () => {
       assert.ok(validator()(written));
     });
 
+    it('makes the folder of --out when it does not exist yet', () => {
+      const folder = mkdtempSync(join(tmpdir(), 'reso-catalogue-'));
+      writeFileSync(join(folder, 'a.reso'), readSeed(SEED_2018));
+      const out = join(folder, 'build', 'nested', 'catalogue.json');
+      const result = run('catalogue', '--out', out, folder);
+      assert.equal(result.code, 0, result.err);
+      assert.deepEqual((JSON.parse(readFileSync(out, 'utf8')) as CatalogueFile).sources, ['../../a.reso']);
+    });
+
     it('prints to standard output without --out, and exits 2 on usage errors', () => {
       const printed = run('catalogue', join('seeds', SEED_2018));
       assert.equal(printed.code, 0);
