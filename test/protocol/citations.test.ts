@@ -3,7 +3,7 @@
 // symbols, a broken user catalogue and file watching.
 
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -59,6 +59,8 @@ e) Resolution 777 (Rev. Dubai, 2018) of this conference,
 
 to pursue the work described in resolves 2 of Resolution 130 (Rev. Dubai, 2018).
 `;
+
+const DEFINES_777 = '# RESOLUTION 777 (REV. DUBAI, 2018)\n\n## Tests\n\nThe Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n*resolves*\n\nto test.\n';
 
 function positionOf(text: string, needle: string, delta = 0): Position {
   const offset = text.indexOf(needle);
@@ -239,5 +241,76 @@ describe('citations through the server over stdio', () => {
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['citation.superseded', 'citation.inconsistent']);
     await client.notify(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(path).href, type: FileChangeType.Deleted }] });
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'citation.unknown'));
+  });
+
+  it('a folder deleted in one event takes its definitions with it; one created brings them', async () => {
+    const sub = join(folder, 'more', 'deeper');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'res777.reso'), DEFINES_777);
+    await client.notify(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(folder, 'more')).href, type: FileChangeType.Created }] });
+    await client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'citation.unknown'));
+    rmSync(join(folder, 'more'), { recursive: true });
+    await client.notify(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(folder, 'more')).href, type: FileChangeType.Deleted }] });
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'citation.unknown'));
+  });
+
+  it('a definition typed into another open document clears the citing document\'s diagnostic, and deleting it brings it back', async () => {
+    const other = pathToFileURL(join(folder, 'unsaved.reso')).href;
+    const before = client.published.get(uri)?.length ?? 0;
+    await client.open(other, 'nothing yet\n');
+    await client.change(other, 2, DEFINES_777);
+    const cleared = await client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'citation.unknown'));
+    assert.deepEqual(cleared.diagnostics.map((d) => d.code), ['citation.superseded', 'citation.inconsistent']);
+    await client.change(other, 3, 'nothing again\n');
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'citation.unknown'));
+    // Typing that defines nothing new republishes nothing else.
+    const count = client.published.get(uri)?.length ?? 0;
+    await client.change(other, 4, 'nothing again, still\n');
+    // A request answered after the change: whatever the change published came before the answer.
+    await client.documentSymbols(other);
+    assert.equal(client.published.get(uri)?.length, count);
+    assert.ok(count > before);
+    await client.close(other);
+  });
+});
+
+describe('citations across documents for a client that pulls diagnostics', () => {
+  let client: ProtocolClient;
+  after(async () => {
+    await client?.dispose();
+  });
+
+  it('declares inter-file dependencies and asks for a refresh when another document\'s definitions change', async () => {
+    client = ProtocolClient.start();
+    let refreshes = 0;
+    let refreshed: () => void = () => undefined;
+    client.connection.onRequest('workspace/diagnostic/refresh', () => {
+      refreshes++;
+      refreshed();
+      return null;
+    });
+    const indexed = waitFor((resolve) => client.connection.onNotification('resolution/indexed', resolve), 'resolution/indexed');
+    const result = await client.initialize({
+      workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+      textDocument: { diagnostic: { dynamicRegistration: false } },
+    });
+    const provider = result.capabilities.diagnosticProvider;
+    assert.ok(provider && 'interFileDependencies' in provider && provider.interFileDependencies === true);
+    await indexed;
+    const citing = 'file:///pull/citing.reso';
+    const defining = 'file:///pull/defining.reso';
+    await client.open(citing, CITING);
+    const codes = async (): Promise<string[]> => {
+      const report = await client.pullDiagnostics(citing);
+      return 'items' in report ? report.items.map((d) => String(d.code)) : [];
+    };
+    assert.ok((await codes()).includes('citation.unknown'));
+    await client.open(defining, 'nothing yet\n');
+    const asked = new Promise<void>((resolve) => (refreshed = resolve));
+    const before = refreshes;
+    await client.change(defining, 2, DEFINES_777);
+    await asked;
+    assert.equal(refreshes, before + 1);
+    assert.ok(!(await codes()).includes('citation.unknown'));
   });
 });

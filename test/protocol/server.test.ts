@@ -151,7 +151,8 @@ describe('language server over stdio (server/out/server.js)', () => {
       assert.ok(capabilities.selectionRangeProvider, 'selectionRangeProvider');
       const diagnosticProvider = capabilities.diagnosticProvider;
       assert.ok(diagnosticProvider, 'diagnosticProvider');
-      assert.equal(diagnosticProvider.interFileDependencies, false);
+      // Citations read definitions in other documents.
+      assert.equal(diagnosticProvider.interFileDependencies, true);
       assert.equal(diagnosticProvider.workspaceDiagnostics, false);
       assert.equal(result.serverInfo?.name, 'resolution-language-server');
     });

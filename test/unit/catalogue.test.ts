@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { currentRevision, KnowledgeBase, readCatalogue, summarizeDocument, type CatalogueFile } from '../../server/src/analysis/catalogue';
+import { currentRevision, KnowledgeBase, nearNumbers, readCatalogue, summarizeDocument, type CatalogueFile } from '../../server/src/analysis/catalogue';
 import { buildCatalogue, serializeCatalogue } from '../../server/src/analysis/catalogueBuilder';
 import { DEFAULT_CONFERENCES } from '../../server/src/analysis/citations';
 import { main } from '../../server/src/cli';
@@ -152,6 +152,41 @@ describe('catalogue', () => {
       assert.deepEqual(knowledge.citationCount('WTSA 52'), { citations: 10, files: 2 });
       knowledge.remove('file:///b.reso');
       assert.deepEqual(knowledge.citationCount('WTSA 52'), { citations: 5, files: 1 });
+    });
+
+    it('keeps what it merged from the catalogues while other documents change, and forgets a key a document defines', () => {
+      const knowledge = new KnowledgeBase();
+      knowledge.setCatalogues([shippedCatalogue()]);
+      const summary = (text: string) => summarizeDocument(parseDocument(text), knowledge.conferences);
+      const pp130 = knowledge.resolution('PP', '130');
+      const numbers = knowledge.numbers('PP');
+      const version = knowledge.definitionsVersion;
+      // Typing in a document that defines nothing: the merged answers, the numbers and the definitions version stay.
+      knowledge.invalidate('file:///typing.reso', () => summary('a) Resolution 130 (Rev. Dubai, 2018);\n'));
+      assert.equal(knowledge.resolution('PP', '130'), pp130);
+      assert.equal(knowledge.numbers('PP'), numbers);
+      assert.equal(knowledge.definitionsVersion, version);
+      // A document that defines Resolution 130: that key, the numbers and the version change.
+      const defines = '# RESOLUTION 130 (REV. DUBAI, 2018)\n\n## Renamed\n\nThe Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n*resolves*\n\nto act.\n';
+      knowledge.invalidate('file:///typing.reso', () => summary(defines));
+      assert.notEqual(knowledge.resolution('PP', '130'), pp130);
+      assert.equal(knowledge.resolution('PP', '130')?.name, 'Renamed');
+      assert.notEqual(knowledge.definitionsVersion, version);
+      // Its title moved down a line: what other documents read of it is the same.
+      const moved = knowledge.definitionsVersion;
+      knowledge.invalidate('file:///typing.reso', () => summary(`\n${defines}`));
+      assert.equal(knowledge.definitionsVersion, moved);
+      assert.equal(knowledge.resolution('PP', '130')?.revisions.at(-1)?.definitions[0].range.start.line, 1);
+    });
+
+    it('finds the known numbers one edit away without scanning the catalogue', () => {
+      const knowledge = new KnowledgeBase();
+      knowledge.setCatalogues([shippedCatalogue()]);
+      assert.deepEqual(knowledge.nearNumbers('PP', '1400'), ['100', '140']);
+      assert.deepEqual(knowledge.nearNumbers('PP', '141'), ['140', '181']);
+      assert.deepEqual(nearNumbers('45', ['4', '5', '46', '54', '45', '145', '450', '405', '55', '99']), ['4', '5', '46', '54', '55', '145', '405', '450']);
+      knowledge.setSummary('file:///ws/res1401.reso', summarizeDocument(parseDocument('# RESOLUTION 1401 (DUBAI, 2018)\n\n## New\n\nThe Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n*resolves*\n\nto act.\n'), knowledge.conferences));
+      assert.deepEqual(knowledge.nearNumbers('PP', '1400'), ['100', '140', '1401']);
     });
 
     it('knows the revision in force at a year', () => {

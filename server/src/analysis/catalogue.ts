@@ -347,10 +347,19 @@ export class KnowledgeBase {
   private readonly pending = new Map<string, () => DocumentSummary | undefined>();
   private readonly definedIn = new Map<string, Set<string>>();
   private readonly citedIn = new Map<string, Set<string>>();
+  /**
+   * Merged answers by key. A workspace document's change forgets only the keys it defines (before
+   * or after), so that typing in one document does not re-merge a 10,000-entry catalogue.
+   */
   private readonly merged = new Map<string, KnownResolution | null>();
   private lookup: ConferenceLookup = conferenceLookup(CONFERENCES);
   /** Bumped on every change, so callers can cache per version. */
   version = 0;
+  private definitions = 0;
+  /** Known numbers by body (catalogues and workspace), and the did-you-mean answers, for one definitions version. */
+  private numbersCache = new Map<Body, string[]>();
+  private nearCache = new Map<string, readonly string[]>();
+  private cachedAt = -1;
 
   /** The conferences of the table and of the catalogues. A new object when they change. */
   get conferences(): ConferenceLookup {
@@ -379,7 +388,19 @@ export class KnowledgeBase {
     }
     this.catalogueConferences = [...conferences.values()];
     this.lookup = conferenceLookup(this.catalogueConferences);
+    this.merged.clear();
+    this.definitions++;
     this.changed();
+  }
+
+  /**
+   * Changes whenever what is known of any resolution may have changed (catalogues, or what a
+   * workspace document defines), and only then: another document's diagnostics depend on it.
+   * Pending changes are read first.
+   */
+  get definitionsVersion(): number {
+    this.flush();
+    return this.definitions;
   }
 
   loadedCatalogues(): readonly LoadedCatalogue[] {
@@ -389,12 +410,7 @@ export class KnowledgeBase {
   /** Sets what a workspace document defines and cites now. */
   setSummary(uri: string, summary: DocumentSummary | undefined): void {
     this.pending.delete(uri);
-    this.unindex(uri);
-    if (summary) {
-      this.summaries.set(uri, summary);
-      for (const definition of summary.definitions) addTo(this.definedIn, definition.key, uri);
-      for (const key of summary.citations.keys()) addTo(this.citedIn, key, uri);
-    }
+    this.index(uri, summary);
     this.changed();
   }
 
@@ -419,13 +435,48 @@ export class KnowledgeBase {
     return merged;
   }
 
-  /** Known numbers of a body (catalogues and workspace definitions). */
-  numbers(body: Body): string[] {
+  /** Known numbers of a body (catalogues and workspace definitions). Shared: do not modify. */
+  numbers(body: Body): readonly string[] {
+    this.fresh();
+    let numbers = this.numbersCache.get(body);
+    if (!numbers) {
+      const out = new Set(this.staticNumbers.get(body) ?? []);
+      const prefix = `${body} `;
+      for (const key of this.definedIn.keys()) if (key.startsWith(prefix)) out.add(key.slice(prefix.length));
+      numbers = [...out];
+      this.numbersCache.set(body, numbers);
+    }
+    return numbers;
+  }
+
+  /** Whether a catalogue or the workspace knows Resolution `number` of `body`. */
+  knows(body: Body, number: string): boolean {
     this.flush();
-    const out = new Set(this.staticNumbers.get(body) ?? []);
-    const prefix = `${body} `;
-    for (const key of this.definedIn.keys()) if (key.startsWith(prefix)) out.add(key.slice(prefix.length));
-    return [...out];
+    return this.staticNumbers.get(body)?.has(number) === true || this.definedIn.has(resolutionKey(body, number));
+  }
+
+  /** Known numbers of the body one edit away from `number`, for a did-you-mean; remembered until the definitions change. */
+  nearNumbers(body: Body, number: string): readonly string[] {
+    this.fresh();
+    const key = resolutionKey(body, number);
+    let near = this.nearCache.get(key);
+    if (!near) {
+      const statics = this.staticNumbers.get(body);
+      const prefix = `${body} `;
+      near = nearNumbers(number, (candidate) => statics?.has(candidate) === true || this.definedIn.has(prefix + candidate));
+      if (this.nearCache.size > 50_000) this.nearCache.clear();
+      this.nearCache.set(key, near);
+    }
+    return near;
+  }
+
+  /** Drops the number caches when the definitions changed since they were filled. */
+  private fresh(): void {
+    this.flush();
+    if (this.cachedAt === this.definitions) return;
+    this.cachedAt = this.definitions;
+    this.numbersCache.clear();
+    this.nearCache.clear();
   }
 
   /** Workspace documents citing a resolution, with the source offsets of each citation. */
@@ -466,29 +517,31 @@ export class KnowledgeBase {
     if (this.pending.size === 0) return;
     const pending = [...this.pending];
     this.pending.clear();
-    for (const [uri, compute] of pending) {
-      this.unindex(uri);
-      const summary = compute();
-      if (summary) {
-        this.summaries.set(uri, summary);
-        for (const definition of summary.definitions) addTo(this.definedIn, definition.key, uri);
-        for (const key of summary.citations.keys()) addTo(this.citedIn, key, uri);
-      }
-    }
-    this.merged.clear();
+    for (const [uri, compute] of pending) this.index(uri, compute());
   }
 
-  private unindex(uri: string): void {
+  /** Replaces what a document defines and cites; forgets the merged answers of the keys it defines, before or after. */
+  private index(uri: string, summary: DocumentSummary | undefined): void {
     const old = this.summaries.get(uri);
-    if (!old) return;
-    for (const definition of old.definitions) removeFrom(this.definedIn, definition.key, uri);
-    for (const key of old.citations.keys()) removeFrom(this.citedIn, key, uri);
-    this.summaries.delete(uri);
+    if (old) {
+      for (const definition of old.definitions) removeFrom(this.definedIn, definition.key, uri);
+      for (const key of old.citations.keys()) removeFrom(this.citedIn, key, uri);
+      this.summaries.delete(uri);
+    }
+    if (summary) {
+      this.summaries.set(uri, summary);
+      for (const definition of summary.definitions) addTo(this.definedIn, definition.key, uri);
+      for (const key of summary.citations.keys()) addTo(this.citedIn, key, uri);
+    }
+    const before = old?.definitions ?? [];
+    const after = summary?.definitions ?? [];
+    for (const definition of before) this.merged.delete(definition.key);
+    for (const definition of after) this.merged.delete(definition.key);
+    if (definitionsSignature(before) !== definitionsSignature(after)) this.definitions++;
   }
 
   private changed(): void {
     this.version++;
-    this.merged.clear();
   }
 
   private merge(key: string, body: Body, number: string): KnownResolution | undefined {
@@ -544,6 +597,37 @@ export class KnowledgeBase {
     known.revisions = [...revisions.values()].sort((a, b) => a.conference.year - b.conference.year);
     return known;
   }
+}
+
+/**
+ * What of a document's definitions other documents' checks read (which resolutions, which
+ * revisions, first adoption or not): not where the titles stand, nor their names.
+ */
+function definitionsSignature(definitions: readonly DefinedResolution[]): string {
+  let out = '';
+  for (const d of definitions) out += `${d.key}|${d.conference?.id ?? ''}|${d.revision ? `${d.revision.rev}` : ''}\n`;
+  return out;
+}
+
+/** Known numbers one edit away (a digit changed, added, dropped or two neighbours swapped), in numeric order. */
+export function nearNumbers(number: string, known: readonly string[] | ReadonlySet<string> | ((candidate: string) => boolean)): string[] {
+  const isKnown = typeof known === 'function' ? known : Array.isArray(known) ? ((set: ReadonlySet<string>) => (c: string) => set.has(c))(new Set(known)) : (c: string) => (known as ReadonlySet<string>).has(c);
+  if (!/^\d{1,6}$/.test(number)) return [];
+  // The candidates are generated (about a hundred) rather than the catalogue scanned.
+  const found = new Set<string>();
+  const consider = (candidate: string): void => {
+    if (candidate !== number && candidate.length > 0 && candidate[0] !== '0' && isKnown(candidate)) found.add(candidate);
+  };
+  const digits = '0123456789';
+  for (let i = 0; i < number.length; i++) {
+    const head = number.slice(0, i);
+    const tail = number.slice(i + 1);
+    consider(head + tail);
+    for (const digit of digits) if (digit !== number[i]) consider(head + digit + tail);
+    if (i + 1 < number.length && number[i] !== number[i + 1]) consider(head + number[i + 1] + number[i] + number.slice(i + 2));
+  }
+  for (let i = 0; i <= number.length; i++) for (const digit of digits) consider(number.slice(0, i) + digit + number.slice(i));
+  return [...found].sort((a, b) => Number(a) - Number(b));
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {

@@ -42,11 +42,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (pullDiagnostics) return;
     void connection.sendDiagnostics({ uri, version: service.version(uri), diagnostics: service.diagnostics(uri) });
   };
-  const republishAll = (): void => {
+  const republishAll = (except?: string): void => {
     if (pullDiagnostics) {
       if (refreshDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
     }
-    else for (const document of documents.all()) publish(document.uri);
+    else for (const document of documents.all()) if (document.uri !== except) publish(document.uri);
+  };
+  // Other documents' citations read what this one defines: when that changed, their diagnostics are stale.
+  const afterDefinitionsChange = (before: number, uri: string): void => {
+    if (service.knowledge.definitionsVersion !== before) republishAll(uri);
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -70,7 +74,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.resolution'] },
         executeCommandProvider: { commands: [COMMANDS.renumberDocument, COMMANDS.insertClauseAfter, ...Object.keys(CHANGE_COMMANDS), BUILD_CATALOGUE_COMMAND] },
         documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
-        diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+        diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
       },
       serverInfo: { name: 'resolution-language-server', version: '0.1.0' },
     };
@@ -84,12 +88,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   documents.onDidChangeContent((change) => {
+    const before = service.knowledge.definitionsVersion;
     service.setDocument(change.document.uri, change.document.getText(), change.document.version);
     publish(change.document.uri);
+    afterDefinitionsChange(before, change.document.uri);
   });
   documents.onDidClose((event) => {
+    const before = service.knowledge.definitionsVersion;
     service.removeDocument(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    afterDefinitionsChange(before, event.document.uri);
   });
   connection.onDidChangeConfiguration(async () => {
     await loadSettings();

@@ -4,7 +4,7 @@
 // and left out; the rest keeps working.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildCatalogue, serializeCatalogue, type CatalogueInput } from '../analysis/catalogueBuilder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -146,7 +146,13 @@ export class CitationWorkspace {
       const path = filePath(change.uri);
       if (!path) continue;
       if (cataloguePaths.has(path)) reload = true;
-      if (!path.endsWith('.reso') || !this.inFolders(path)) continue;
+      if (!this.inFolders(path)) continue;
+      if (!path.endsWith('.reso')) {
+        // A folder deleted, created or moved in: one event stands for every file under it.
+        if (change.type === FileChangeType.Deleted) changed = this.dropUnder(path) || changed;
+        else if (isDirectory(path)) changed = this.indexUnder(path) || changed;
+        continue;
+      }
       const uri = pathToFileURL(path).href;
       if (change.type === FileChangeType.Deleted) this.service.removeWorkspaceFile(uri);
       else {
@@ -172,7 +178,38 @@ export class CitationWorkspace {
   }
 
   private inFolders(path: string): boolean {
-    return this.folders.some((folder) => path.startsWith(folder.endsWith('/') ? folder : folder + '/'));
+    return this.folders.some((folder) => isUnder(folder, path));
+  }
+
+  /** Forgets every indexed file under a deleted folder; true when there was one. */
+  private dropUnder(folder: string): boolean {
+    let dropped = false;
+    for (const uri of this.service.workspaceFileUris()) {
+      const path = filePath(uri);
+      if (!path || !isUnder(folder, path)) continue;
+      this.service.removeWorkspaceFile(uri);
+      dropped = true;
+    }
+    return dropped;
+  }
+
+  /** Indexes the `.reso` files of a folder that appeared; true when there was one. */
+  private indexUnder(folder: string): boolean {
+    return indexFolders(this.service, [folder]).files > 0;
+  }
+}
+
+/** `path` lies strictly inside `folder`, whatever the platform's separator. */
+function isUnder(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
