@@ -239,6 +239,57 @@ c) Opinion 4 (Lisbon, 2009) of the World Telecommunication/ICT Policy Forum and 
       assert.equal(citations[2].conference?.id, 'PP-18');
     });
 
+    it('each number with its own body: `45 (Rev. Dubai, 2014) of WTDC and 140 (Rev. Dubai, 2018) of the Plenipotentiary Conference`', () => {
+      const { document, citations } = citationsOf(`${RESOLUTION}a) Resolutions 45 (Rev. Dubai, 2014) of WTDC and 140 (Rev. Dubai, 2018) of the Plenipotentiary Conference;\n`);
+      assert.deepEqual(citations.map((c) => row(document, c)), [
+        '9 Resolution 45 (Rev. Dubai, 2014) WTDC named',
+        '9 Resolution 140 (Rev. Dubai, 2018) PP named',
+      ]);
+      assert.equal(citations[0].group, citations[1].group);
+      assert.equal(source(document, citations[0].namedBody?.range), 'WTDC');
+      assert.equal(source(document, citations[1].groupRange), 'Resolutions 45 (Rev. Dubai, 2014) of WTDC and 140 (Rev. Dubai, 2018) of the Plenipotentiary Conference');
+      // A body phrase after a shared revision names the numbers before it too.
+      const shared = citationsOf(`${RESOLUTION}a) Resolutions 50 and 52 (Rev. Hammamet, 2016) of WTSA and 45 (Rev. Dubai, 2014) of WTDC;\n`);
+      assert.deepEqual(shared.citations.map((c) => `${c.number} ${c.body}`), ['50 WTSA', '52 WTSA', '45 WTDC']);
+    });
+
+    it('the General Assembly by name or by the form of the number; the Council named earlier in the sentence', () => {
+      const { document, citations } = citationsOf(`${RESOLUTION}a) General Assembly Resolution 70/125, on the outcome;
+b) the Council, in its Resolution 1305, identified the issues;
+c) Resolution 68/198 and Resolution 1305;
+d) instructs the Council to review Resolution 71 and Resolution 1336,
+`);
+      assert.deepEqual(citations.map((c) => row(document, c)), [
+        '9 Resolution 70/125 - UNGA named',
+        '10 Resolution 1305 - Council named',
+        '11 Resolution 68/198 - UNGA inferred',
+        '11 Resolution 1305 - PP document',
+        '12 Resolution 71 - PP document',
+        '12 Resolution 1336 - Council named',
+      ]);
+      assert.equal(source(document, citations[0].keywordRange), 'General Assembly Resolution');
+    });
+
+    it('a clause label at the start of the next line is never part of a citation', () => {
+      const { document, citations } = citationsOf(`# RESOLUTION 999 (DUBAI, 2018)
+
+## T
+
+The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),
+
+*resolves*
+
+1 to apply the Resolution
+2 to report under Resolutions 50 and
+3 to do,
+`);
+      assert.deepEqual(citations.map((c) => row(document, c)), ['10 Resolution 50 - PP document']);
+      assert.equal(source(document, citations[0].groupRange), 'Resolutions 50');
+      // A list that wraps before `and` goes on.
+      const wrapped = citationsOf(`${RESOLUTION}a) under Resolutions 50\nand 52 (Rev. Hammamet, 2016);\n`);
+      assert.deepEqual(wrapped.citations.map((c) => c.number), ['50', '52']);
+    });
+
     it('a bare citation takes the body of the citing text; a place and year no conference held is unresolved', () => {
       const { citations } = citationsOf(`${RESOLUTION}a) Resolution 130 and Resolution 9 (Rev. Atlantis, 2003);\n`);
       assert.equal(citations[0].body, 'PP');
@@ -273,6 +324,16 @@ c) Opinion 4 (Lisbon, 2009) of the World Telecommunication/ICT Policy Forum and 
   });
 
   describe('other references', () => {
+    it('a very long line of references is read in linear time', () => {
+      const line = `a) ${'see WTDC-17 and Question 3/2, '.repeat(20_000)}`;
+      const started = performance.now();
+      const { references } = documentCitations(parseDocument(line));
+      const elapsed = performance.now() - started;
+      assert.equal(references.length, 40_000);
+      // Quadratic reading took seconds here; linear takes tens of milliseconds.
+      assert.ok(elapsed < 1500, `${Math.round(elapsed)} ms`);
+    });
+
     it('Questions, Articles, provisions, paragraphs, Objectives, Outputs and events of the 2018 seed', () => {
       const document = parseDocument(readSeed(SEED_2018));
       const { references } = documentCitations(document);
@@ -297,6 +358,14 @@ c) Opinion 4 (Lisbon, 2009) of the World Telecommunication/ICT Policy Forum and 
       assert.equal(adopted.conference?.id, 'PP-18');
       assert.equal(adopted.year, 2018);
       assert.equal(adopted.date, undefined);
+    });
+
+    it('without a date or a year on the authority line, takes the title\'s year; with none, the text is undated', () => {
+      const [titled] = citingContexts(parseDocument('# RESOLUTION 5 (REV. DUBAI, 2014)\n\n## T\n\nThe World Telecommunication Development Conference,\n\n*resolves*\n\nto act.\n'));
+      assert.equal(titled.year, 2014);
+      assert.equal(titled.conference?.id, 'WTDC-14');
+      const [undated] = citingContexts(parseDocument('a) Resolution 50 (Rev. Dubai, 2012) of WTSA;\n'));
+      assert.equal(undated.year, undefined);
     });
 
     it('resolves against the conferences given (a catalogue may add some)', () => {

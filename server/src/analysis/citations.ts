@@ -6,7 +6,7 @@
 // the amended view text, so it reads through revision marks and line breaks; every range is
 // mapped back to source offsets.
 
-import type { DocumentNode, ParsedDocument, ResolutionNode, TextView } from '../syntax';
+import type { ClauseNode, DocumentNode, ParsedDocument, ResolutionNode, TextView } from '../syntax';
 import { parseRevision } from '../syntax/parser';
 import { OPERATIVE_HEADINGS, OPERATIVE_LEADS, PREAMBLE_HEADINGS } from '../syntax/vocabulary';
 import { BODY_INFO, CONFERENCES, INFERABLE_BODIES, conferenceId, placeKey, type Body, type Conference } from './conferences';
@@ -38,7 +38,7 @@ export type BodyResolution =
   | 'named'
   /** `of this conference`: the conference adopting the citing text. */
   | 'this-conference'
-  /** From the conference that the place and year identify. */
+  /** From the conference that the place and year identify, or from the number's form (`70/125` is UNGA's). */
   | 'inferred'
   /** No revision and no body: the body of the citing text. */
   | 'document'
@@ -106,7 +106,7 @@ export interface CitingContext {
   conference?: Conference;
   /** The body of the citing text. */
   body?: Body;
-  /** The document's date: front-matter `date`, else the year of the authority line. */
+  /** The document's date: front-matter `date`, else the year of the authority line, else of the title; none when undated. */
   year?: number;
   date?: string;
   range: TextRange;
@@ -167,7 +167,7 @@ const WS0 = String.raw`(?:[ \t]*(?:\r?\n[ \t]*)?)`;
 
 /** The keyword, found fast; a body prefix (`UNGA Resolution`) is looked for behind it only when one may stand there. */
 const KEYWORD = new RegExp(String.raw`\b(Resolutions|Resolution|Res\.?|Opinions|Opinion)(?=${WS}\d)`, 'g');
-const PREFIX = new RegExp(String.raw`\b(United Nations General Assembly${WS}\(UNGA\)|United Nations General Assembly|UN General Assembly|UNGA|ITU Council|Council)${WS}$`);
+const PREFIX = new RegExp(String.raw`\b(United Nations General Assembly${WS}\(UNGA\)|United Nations General Assembly|UN General Assembly|General Assembly|UNGA|ITU Council|Council)${WS}$`);
 
 /** After blanks with at most one line break (as WS matches); `from` when there are none. */
 function skipBlanks(text: string, from: number): number {
@@ -328,6 +328,7 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
   const out: Citation[] = [];
   const skipped = skippedRanges(read.root);
   const titleLine = titleLineTracker(text);
+  const labels = numberLabelStarts(read.root);
   let group = 0;
   KEYWORD.lastIndex = 0;
   for (let match = KEYWORD.exec(text); match; match = KEYWORD.exec(text)) {
@@ -343,8 +344,11 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
     const prefixText = prefix?.[1];
     const keywordStart = prefix ? match.index - before.length + prefix.index : match.index;
     const keywordEnd = match.index + match[0].length;
+    const context = contextAt(contexts, view.toSource(keywordStart));
     let cursor = keywordEnd;
     const members: RawMember[] = [];
+    // Where the last number (with its revision) ends: a list that goes on to no number gives back its `and`.
+    let afterMember = cursor;
     for (;;) {
       if (members.length === 0) {
         const after = skipBlanks(text, cursor);
@@ -352,7 +356,13 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
         cursor = after;
       }
       const numberEnd = scanNumber(text, cursor);
-      if (numberEnd === cursor) break;
+      // A clause label at the start of the next line (`2 to report …`) is never a cited number.
+      if (numberEnd === cursor || labels.has(cursor)) {
+        cursor = afterMember;
+        // Its own body phrase, if read, is the group's: it is read again below.
+        if (members.length > 0) delete members[members.length - 1].named;
+        break;
+      }
       const member: RawMember = { number: text.slice(cursor, numberEnd), start: cursor, end: numberEnd };
       cursor = numberEnd;
       REVISION.lastIndex = cursor;
@@ -361,11 +371,29 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
         member.revision = rawRevision(revision, text);
         cursor = REVISION.lastIndex;
       }
+      afterMember = cursor;
       members.push(member);
       if (!plural) break;
+      // A number may name its own body before the list goes on: `45 (Rev. Dubai, 2014) of WTDC and 140 (…) of …`.
+      if (!prefixText) {
+        BODY_PHRASE.lastIndex = cursor;
+        const own = BODY_PHRASE.exec(text);
+        if (own) {
+          LIST_CONTINUES.lastIndex = BODY_PHRASE.lastIndex;
+          if (LIST_CONTINUES.exec(text)) {
+            member.named = namedBody(own, BODY_PHRASE.lastIndex, context, src);
+            cursor = LIST_CONTINUES.lastIndex;
+            continue;
+          }
+        }
+      }
       LIST_CONTINUES.lastIndex = cursor;
       if (!LIST_CONTINUES.exec(text)) break;
       cursor = LIST_CONTINUES.lastIndex;
+    }
+    if (members.length === 0) {
+      KEYWORD.lastIndex = Math.max(KEYWORD.lastIndex, keywordEnd);
+      continue;
     }
     // A number without its own revision shares the next one written: `50 and 52 (Rev. Hammamet, 2016)`.
     const owners: Array<RawRevision | undefined> = members.map((m) => m.revision);
@@ -379,18 +407,14 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
     BODY_PHRASE.lastIndex = cursor;
     const phrase = prefixText ? null : BODY_PHRASE.exec(text);
     if (phrase) {
-      const phraseText = phrase[1];
-      const phraseStart = BODY_PHRASE.lastIndex - phraseText.length;
-      const index = BODY_PHRASES.findIndex((_, i) => phrase[i + 2] !== undefined);
-      const entry = BODY_PHRASES[index];
-      const context = contextAt(contexts, view.toSource(keywordStart));
-      let body: Body | undefined;
-      if (entry.body === 'this') body = context?.body;
-      else if (entry.short) body = /WTDC/.test(phraseText) ? 'WTDC' : /WTSA/.test(phraseText) ? 'WTSA' : /WTPF/.test(phraseText) ? 'WTPF' : /WCIT/.test(phraseText) ? 'WCIT' : 'PP';
-      else body = entry.body;
-      named = { body, text: phraseText, range: src(phraseStart, BODY_PHRASE.lastIndex), short: entry.short, thisConference: entry.body === 'this', prefix: false };
+      named = namedBody(phrase, BODY_PHRASE.lastIndex, context, src);
       groupEnd = BODY_PHRASE.lastIndex;
     }
+    // The body phrase of a number is its own, else the next one written, as with revisions.
+    const bodies: Array<NamedBody | undefined> = members.map((m) => m.named);
+    bodies[members.length - 1] = named;
+    for (let i = members.length - 2; i >= 0; i--) if (!bodies[i]) bodies[i] = bodies[i + 1];
+    let council: NamedBody | undefined;
     let subject: string | undefined;
     if (members.length === 1) {
       SUBJECT.lastIndex = groupEnd;
@@ -398,7 +422,6 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
     }
     const clauseRef = members.length === 1 ? readClauseRef(text, keywordStart, src) : undefined;
     const groupRange = src(clauseRef ? clauseRef.viewStart : keywordStart, groupEnd);
-    const context = contextAt(contexts, view.toSource(keywordStart));
     const keywordRange = src(keywordStart, keywordEnd);
     const revisions = new Map<RawRevision, CitedRevision>();
     members.forEach((member, index) => {
@@ -423,7 +446,13 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
         conferencesAtPlace: NO_CONFERENCES,
       };
       if (revision) citation.revision = revision;
-      if (named) citation.namedBody = named;
+      let body = bodies[index];
+      // `the Council, in its Resolution 1305`: a four-digit number with the Council named before it in the sentence.
+      if (!body && !raw?.place && kind === 'resolution' && member.number.length === 4 && !member.number.includes('/')) {
+        council ??= councilBefore(text, keywordStart, src) ?? undefined;
+        if (council) body = council;
+      }
+      if (body) citation.namedBody = body;
       if (subject) citation.subject = subject;
       if (clauseRef) citation.clauseRef = { section: clauseRef.section, label: clauseRef.label, range: clauseRef.range };
       resolveBody(citation, context, raw?.place ? (raw.atPlace ??= conferences.at(raw.place, raw.year)) : NO_CONFERENCES);
@@ -435,11 +464,50 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
   return out;
 }
 
+/** The body phrase matched by `BODY_PHRASE` (ending at `end`), resolved. */
+function namedBody(phrase: RegExpExecArray, end: number, context: CitingContext | undefined, src: (start: number, end: number) => TextRange): NamedBody {
+  const phraseText = phrase[1];
+  const index = BODY_PHRASES.findIndex((_, i) => phrase[i + 2] !== undefined);
+  const entry = BODY_PHRASES[index];
+  let body: Body | undefined;
+  if (entry.body === 'this') body = context?.body;
+  else if (entry.short) body = /WTDC/.test(phraseText) ? 'WTDC' : /WTSA/.test(phraseText) ? 'WTSA' : /WTPF/.test(phraseText) ? 'WTPF' : /WCIT/.test(phraseText) ? 'WCIT' : 'PP';
+  else body = entry.body;
+  return { body, text: phraseText, range: src(end - phraseText.length, end), short: entry.short, thisConference: entry.body === 'this', prefix: false };
+}
+
+/** `Council` earlier in the same sentence (within 80 characters, no `;`, `:`, `.` or blank line between), as the citation's body. */
+function councilBefore(text: string, keywordStart: number, src: (start: number, end: number) => TextRange): NamedBody | null {
+  const from = Math.max(0, keywordStart - 80);
+  const at = text.lastIndexOf('Council', keywordStart - 1);
+  if (at < from) return null;
+  if (at > 0 && /\w/.test(text[at - 1])) return null;
+  if (/\w/.test(text[at + 7] ?? '')) return null;
+  const between = text.slice(at + 7, keywordStart);
+  if (/[;:.]|\n[ \t]*\r?\n/.test(between)) return null;
+  return { body: 'Council', text: 'Council', range: src(at, at + 7), short: true, thisConference: false, prefix: true };
+}
+
+/** View offsets where an operative clause's number label starts: such a number is never cited. */
+function numberLabelStarts(root: DocumentNode): ReadonlySet<number> {
+  const starts = new Set<number>();
+  const visit = (clauses: readonly ClauseNode[]): void => {
+    for (const clause of clauses) {
+      if (clause.label?.form === 'number') starts.add(clause.label.viewStart);
+      if (clause.items.length > 0) visit(clause.items);
+    }
+  };
+  for (const resolution of root.resolutions) for (const section of resolution.sections) visit(section.clauses);
+  return starts;
+}
+
 interface RawMember {
   number: string;
   start: number;
   end: number;
   revision?: RawRevision;
+  /** The number's own body phrase, when the list goes on after it. */
+  named?: NamedBody;
 }
 
 interface RawRevision {
@@ -559,6 +627,10 @@ function resolveBody(citation: Citation, context: CitingContext | undefined, atP
     if (named.thisConference && context?.conference && revision?.place && placeKey(context.conference.place) === placeKey(revision.place) && context.conference.year === revision.year) {
       citation.conference = context.conference;
     }
+  } else if (citation.number.includes('/')) {
+    // Only the General Assembly numbers its resolutions by session: `70/125`.
+    citation.body = 'UNGA';
+    citation.how = 'inferred';
   } else if (revision?.place) {
     const candidates = atPlace.filter((c) => INFERABLE_BODIES.has(c.body) && wanted(c));
     if (candidates.length === 1) {
@@ -683,7 +755,9 @@ function recogniseReferences(read: Reading, conferences: ConferenceLookup): Othe
   };
   const scan = (pattern: RegExp, visit: (match: RegExpExecArray) => void): void => {
     pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) if (!isTitleLine(text, match.index) && !skipped(match.index)) visit(match);
+    // Matches come in order: one forward tracker per pattern keeps a long line linear.
+    const titleLine = titleLineTracker(text);
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) if (!titleLine(match.index) && !skipped(match.index)) visit(match);
   };
   scan(QUESTION, (m) => add('question', m, m[2], m[1]));
   scan(ARTICLE, (m) => add('article', m, m[1], m[2]));
@@ -717,11 +791,13 @@ function readingContexts(read: Reading, conferences: ConferenceLookup): CitingCo
   const meetingConference = meeting ? /\b((?:PP|WTDC|WTSA|WTPF|WCIT)-\d{2})\b/.exec(meeting) : null;
   const fallback = meetingConference ? conferences.byId(meetingConference[1]) : undefined;
   const contexts: CitingContext[] = root.resolutions.map((resolution) => {
-    const found = resolutionConference(read, resolution, conferences) ?? (fallback ? { conference: fallback } : {});
-    const year = dateMatch ? Number(dateMatch[1]) : found.authorityYear;
+    const found = resolutionConference(read, resolution, conferences) ?? {};
+    // The meeting of the front matter stands in for a conference the text does not show.
+    const conference = found.conference ?? (fallback && (!found.body || found.body === fallback.body) ? fallback : undefined);
+    const year = dateMatch ? Number(dateMatch[1]) : found.year;
     return {
       range: { start: resolution.start, end: resolution.end },
-      ...(found.conference ? { conference: found.conference, body: found.conference.body } : found.body ? { body: found.body } : {}),
+      ...(conference ? { conference, body: conference.body } : found.body ? { body: found.body } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(dateMatch && frontDate ? { date: frontDate } : {}),
     };
@@ -740,27 +816,30 @@ function readingContexts(read: Reading, conferences: ConferenceLookup): CitingCo
   return contexts;
 }
 
-function resolutionConference(read: Reading, resolution: ResolutionNode, conferences: ConferenceLookup): { conference?: Conference; body?: Body; authorityYear?: number } | undefined {
+function resolutionConference(read: Reading, resolution: ResolutionNode, conferences: ConferenceLookup): { conference?: Conference; body?: Body; year?: number } | undefined {
   const authority = resolution.authority;
+  let body: Body | undefined;
   if (authority) {
     const text = read.view.text.slice(authority.viewStart, authority.viewEnd).replace(/\s+/g, ' ');
-    const body = AUTHORITY_BODIES.find(([pattern]) => pattern.test(text))?.[1];
+    body = AUTHORITY_BODIES.find(([pattern]) => pattern.test(text))?.[1];
     const paren = /\(([^()]*)\)\s*,?\s*$/.exec(text);
     const revision = paren ? parseRevision(paren[1]) : undefined;
     if (revision) {
       const atPlace = conferences.at(revision.place, revision.year);
       const conference = (body ? atPlace.find((c) => c.body === body) : atPlace.length === 1 ? atPlace[0] : undefined) ??
         (body ? { id: conferenceId(body, revision.year), body, place: revision.place, year: revision.year, source: 'authority line' } : undefined);
-      return { ...(conference ? { conference } : {}), ...(body ? { body } : {}), authorityYear: revision.year };
+      return { ...(conference ? { conference } : {}), ...(body ? { body } : {}), year: revision.year };
     }
-    if (body) return { body };
   }
+  // No place and year on the authority line: the title's (its revision is the text's own) give the conference and the year.
   const title = resolution.title?.revision;
   if (title) {
     const atPlace = conferences.at(title.place, title.year).filter((c) => INFERABLE_BODIES.has(c.body));
-    if (atPlace.length === 1) return { conference: atPlace[0], body: atPlace[0].body };
+    const conference = body ? atPlace.find((c) => c.body === body) : atPlace.length === 1 ? atPlace[0] : undefined;
+    body ??= conference?.body;
+    return { ...(conference ? { conference } : {}), ...(body ? { body } : {}), year: title.year };
   }
-  return undefined;
+  return body ? { body } : undefined;
 }
 
 /** `Resolution 45 (Rev. Dubai, 2014) of WTDC`: how a citation of this revision is written. */
