@@ -2,11 +2,15 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver-types';
+import { serializeCatalogue } from '../../server/src/analysis/catalogueBuilder';
+import { citationCheck } from '../../server/src/analysis/citationChecks';
 import { fixAllText } from '../../server/src/analysis/fixProviders';
+import { DEFAULT_SETTINGS } from '../../server/src/analysis/pipeline';
 import { readSettings } from '../../server/src/analysis/settings';
 import { main } from '../../server/src/cli';
 import { LanguageService } from '../../server/src/features/service';
-import type { SyntaxDiagnostic } from '../../server/src/syntax';
+import { parseDocument, type SyntaxDiagnostic } from '../../server/src/syntax';
+import { generateCatalogue } from '../bench/citations';
 import { citingText, serviceWith } from './citationFixtures';
 import { readSeed, ROOT, SEED_2018, SEED_DT } from './helpers';
 
@@ -200,6 +204,165 @@ describe('citation checks', () => {
       const text = citingText('Resolution 52 (Dubai, 2012),');
       assert.deepEqual(summary(text), ['citation.superseded "Resolution 52 (Dubai, 2012)"', 'citation.rev-missing "Dubai, 2012"']);
       assert.match(fixAll(text), /^Resolution 52 \(Rev\. Hammamet, 2016\),$/m);
+    });
+  });
+
+  describe('hard cases', () => {
+    /** Fix-all, then fix-all again on its result: the second pass must change nothing. */
+    function settled(text: string): string {
+      const once = fixAll(text);
+      assert.equal(fixAll(once), once, 'fix-all is idempotent');
+      return once;
+    }
+
+    it('a body phrase shared by numbers of two bodies: the wrong number gets its own body, the others are untouched', () => {
+      const text = citingText('Resolutions 45 (Rev. Dubai, 2014) and 140 (Rev. Dubai, 2018) of the Plenipotentiary Conference,', { date: '2018-10-01' });
+      const { diagnostic, fixed } = fixOf(text, 'citation.body-mismatch');
+      assert.equal(text.slice(diagnostic.start, diagnostic.end), 'the Plenipotentiary Conference');
+      assert.match(diagnostic.message, /^For Resolution 45, Dubai, 2014 identifies WTDC-14, not the Plenipotentiary Conference/);
+      const expected = /^Resolutions 45 \(Rev\. Dubai, 2014\) of the World Telecommunication Development Conference \(WTDC\) and 140 \(Rev\. Dubai, 2018\) of the Plenipotentiary Conference,$/m;
+      assert.match(fixed, expected);
+      assert.deepEqual(summary(fixed), []);
+      assert.match(settled(text), expected);
+    });
+
+    it('a body phrase shared by numbers all at fault is corrected once', () => {
+      const text = citingText('Resolutions 45 and 69 (Rev. Dubai, 2014) of the Plenipotentiary Conference,', { date: '2014-11-02', place: 'Busan', year: 2014 });
+      assert.deepEqual(summary(text), ['citation.body-mismatch "the Plenipotentiary Conference"']);
+      assert.match(settled(text), /^Resolutions 45 and 69 \(Rev\. Dubai, 2014\) of the World Telecommunication Development Conference \(WTDC\),$/m);
+    });
+
+    it('a compilation: each resolution is consistent with itself, at its own date', () => {
+      const resolution = (number: number, place: string, year: number, cited: string) => `# RESOLUTION ${number} (${place.toUpperCase()}, ${year})
+
+## R${number}
+
+The Plenipotentiary Conference of the International Telecommunication Union (${place}, ${year}),
+
+*recalling*
+
+${cited}
+
+*resolves*
+
+to continue.
+`;
+      const text = `${resolution(901, 'Busan', 2014, 'Resolution 140 (Rev. Busan, 2014) of the Plenipotentiary Conference,')}\n${resolution(902, 'Dubai', 2018, 'Resolution 140 (Rev. Dubai, 2018) of the Plenipotentiary Conference,')}`;
+      assert.deepEqual(summary(text), []);
+      assert.equal(settled(text), text);
+      // Within one resolution of the compilation the check still applies.
+      const inconsistent = `${resolution(901, 'Busan', 2014, 'a) Resolution 45 (Rev. Dubai, 2014) of WTDC;\nb) Resolution 45 (Rev. Dubai, 2014) of WTDC;\nc) Resolution 45 (Rev. Hyderabad, 2010) of WTDC,')}\n${resolution(902, 'Dubai', 2018, 'Resolution 140 (Rev. Dubai, 2018) of the Plenipotentiary Conference,')}`;
+      const service = serviceWith({ [URI]: inconsistent });
+      const found = citationDiagnostics(service).filter((d) => d.code === 'citation.inconsistent');
+      assert.equal(found.length, 1);
+      assert.match(found[0].message, /2 times elsewhere in this resolution as \(Rev\. Dubai, 2014\)/);
+    });
+
+    it('WCIT, which met at Dubai in 2012 as WTSA did, is a body the place and year identify', () => {
+      const text = citingText('Resolution 5 (Dubai, 2012) of the World Conference on International Telecommunications (WCIT),', { date: '2018-10-01' });
+      assert.ok(!summary(text).some((line) => line.startsWith('citation.body-mismatch')));
+      assert.match(settled(text), /^Resolution 5 \(Dubai, 2012\) of the World Conference on International Telecommunications \(WCIT\),$/m);
+      // Naming the Plenipotentiary Conference there is wrong, but which of the two was meant is a guess: a quick fix, not fix-all.
+      const wrong = citingText('Resolution 64 (Rev. Dubai, 2012) of the Plenipotentiary Conference,', { date: '2014-11-02', place: 'Busan', year: 2014 });
+      const { diagnostic, actions } = fixOf(wrong, 'citation.body-mismatch');
+      assert.match(diagnostic.message, /Dubai, 2012 identifies WTSA-12 and WCIT-12/);
+      assert.equal(actions[0].title, 'Correct the body: of the World Telecommunication Standardization Assembly (WTSA)');
+      assert.equal(fixAll(wrong), wrong);
+    });
+
+    it('an undated text: no date-dependent verdict and no fix that depends on a date', () => {
+      const text = 'a) Resolution 50 (Rev. Dubai, 2012) of WTSA;\nb) Resolutions 50 and 52 (Hammamet, 2016),\n';
+      assert.deepEqual(summary(text), [
+        'citation.inconsistent "Resolution 50 (Rev. Dubai, 2012)"',
+        'citation.rev-missing "Hammamet, 2016"',
+      ]);
+      // Only the missing Rev. is settled; which revision a) means cannot be told without a date.
+      assert.equal(fixAll(text), 'a) Resolution 50 (Rev. Dubai, 2012) of WTSA;\nb) Resolutions 50 and 52 (Rev. Hammamet, 2016),\n');
+      const { actions } = fixOf(text, 'citation.inconsistent');
+      assert.equal(actions[0].isPreferred, false);
+      assert.deepEqual(summary('a) Resolution 45 (Rev. Hyderabad, 2010) of WTDC;\n'), []);
+    });
+
+    it('the title\'s year dates a text whose authority line shows none', () => {
+      const text = '# RESOLUTION 999 (DUBAI, 2018)\n\n## T\n\nThe Plenipotentiary Conference of the International Telecommunication Union,\n\n*recalling*\n\nResolution 50 (Rev. Dubai, 2012),\n\n*resolves*\n\nto continue.\n';
+      assert.deepEqual(summary(text), ['citation.superseded "Resolution 50 (Rev. Dubai, 2012)"']);
+    });
+
+    it('numbers sharing a revision or a body phrase: one diagnostic per shared range, one action per change', () => {
+      const text = citingText('Resolutions 50 and 52 (Hammamet, 2016),');
+      const service = serviceWith({ [URI]: text });
+      const diagnostics = citationDiagnostics(service);
+      assert.deepEqual(diagnostics.map((d) => `${d.code} ${text.slice(d.start, d.end)}`), ['citation.rev-missing Hammamet, 2016']);
+      assert.match(diagnostics[0].message, /^Resolutions 50 and 52 of WTSA were adopted before/);
+      assert.deepEqual(quickFixes(service, diagnostics[0]).map((a) => a.title), ['Cite Resolutions 50 and 52 (Rev. Hammamet, 2016)']);
+      // Superseded and inconsistent on one citation, one change: one action answering both.
+      const twice = citingText('a) Resolution 140 (Rev. Busan, 2014);\nb) Resolution 140 (Rev. Dubai, 2018),');
+      const both = serviceWith({ [URI]: twice });
+      const document = both.document(URI);
+      assert.ok(document);
+      const at = document.lines.positionAt(twice.indexOf('Resolution 140 (Rev. Busan'));
+      const actions = both.codeActions(URI, at, at, ['quickfix']);
+      assert.deepEqual(actions.map((a) => a.title), ['Cite Resolution 140 (Rev. Dubai, 2018)']);
+      assert.deepEqual(actions[0].diagnostics?.map((d) => d.code), ['citation.superseded', 'citation.inconsistent']);
+    });
+
+    it('a General Assembly or Council resolution is not taken for one of the conference; no did-you-mean for a body not named', () => {
+      const text = citingText('a) General Assembly Resolution 70/125, on the outcome;\nb) the Council, in its Resolution 1305, identified the issues,');
+      assert.deepEqual(summary(text), []);
+      const bare = citingText('a) Resolution 1305 identified the issues,');
+      const service = serviceWith({ [URI]: bare });
+      const [unknown] = citationDiagnostics(service);
+      assert.equal(unknown.code, 'citation.unknown');
+      assert.doesNotMatch(unknown.message, /Did you mean/);
+      assert.deepEqual(quickFixes(service, unknown), []);
+    });
+
+    it('clause labels on the next lines are not cited numbers', () => {
+      const text = '# RESOLUTION 999 (DUBAI, 2018)\n\n## T\n\nThe Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n*resolves*\n\n1 to apply the Resolution;\n2 to report under Resolutions 140 and\n3 to do.\n';
+      assert.deepEqual(summary(text), []);
+    });
+
+    it('a revision shared by numbers of which some are out of date: one safe fix splits it', () => {
+      const text = citingText('Resolutions 50, 58 and 52 (Rev. Dubai, 2012),', { date: '2018-10-01' });
+      const service = serviceWith({ [URI]: text });
+      const superseded = citationDiagnostics(service).filter((d) => d.code === 'citation.superseded');
+      assert.equal(superseded.length, 2);
+      const [first, second] = superseded.map((d) => quickFixes(service, d));
+      assert.equal(first[0].title, 'Cite Resolutions 50 and 52 (Rev. Hammamet, 2016)');
+      assert.deepEqual(first[0].edit, second[0].edit);
+      const expected = /^Resolutions 50 \(Rev\. Hammamet, 2016\), 58 \(Rev\. Dubai, 2012\) and 52 \(Rev\. Hammamet, 2016\),$/m;
+      assert.match(apply(text, first[0]), expected);
+      assert.match(settled(text), expected);
+      assert.deepEqual(summary(settled(text)), []);
+      // A long list: one fix, a few edits, whatever its length.
+      const long = citingText(`Resolutions ${'58, '.repeat(3000)}50 and 58 (Rev. Dubai, 2012),`, { date: '2018-10-01' });
+      const longService = serviceWith({ [URI]: long });
+      const [diagnostic] = citationDiagnostics(longService).filter((d) => d.code === 'citation.superseded');
+      assert.equal(quickFixes(longService, diagnostic)[0].edit?.changes?.[URI].length, 2);
+    });
+
+    it('tracked fixes change whole places and years, not parts of words', () => {
+      const text = `MOD TEST/1/1\n\n${citingText('Resolution 45 (Rev. {--Doha, 2006--}{++Hyderabad, 2010++}) of WTDC;\nResolution 45 (Rev. Dubai, {--2012--}{++2013++}) of WTDC,', { date: '2014-11-02', place: 'Busan', year: 2014 })}`;
+      const fixed = fixAll(text);
+      assert.match(fixed, /^Resolution 45 \(Rev\. \{--Doha, 2006--\}\{\+\+Dubai, 2014\+\+\}\) of WTDC;$/m);
+      assert.match(fixed, /^Resolution 45 \(Rev\. Dubai, \{--2012--\}\{\+\+2014\+\+\}\) of WTDC,$/m);
+    });
+
+    it('many unknown citations with a large catalogue are validated without scanning it for each', () => {
+      const generated = generateCatalogue(10_000);
+      const service = serviceWith({}, [{ uri: 'file:///generated/catalogue.json', data: generated, text: serializeCatalogue(generated) }]);
+      const lines: string[] = [];
+      for (let i = 0; i < 6000; i++) lines.push(`Resolution ${4000 + i} (Rev. Dubai, 2014) of WTDC`);
+      const check = citationCheck(service.knowledge);
+      const times: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        const document = parseDocument(citingText(`${lines.join(';\n')},`, { date: '2018-01-01' }));
+        const started = performance.now();
+        assert.equal(check(document, { settings: DEFAULT_SETTINGS }).length, 6000);
+        times.push(performance.now() - started);
+      }
+      // Scanning 10,000 numbers for each unknown citation took well over a second.
+      assert.ok(Math.min(...times) < 400, `${times.map(Math.round).join(', ')} ms`);
     });
   });
 

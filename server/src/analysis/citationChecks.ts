@@ -6,8 +6,8 @@
 import type { ParsedDocument, SyntaxDiagnostic } from '../syntax';
 import type { RelatedLocation } from '../syntax/diagnostics';
 import { currentRevision, findRevision, type KnowledgeBase, type KnownResolution, type KnownRevision } from './catalogue';
-import { contextAt, documentCitations, type Citation, type CitedRevision, type CitingContext, type TextRange } from './citations';
-import { BODY_INFO, INFERABLE_BODIES, type Body } from './conferences';
+import { contextAt, documentCitations, type Citation, type CitedRevision, type CitingContext, type NamedBody, type TextRange } from './citations';
+import { BODY_INFO, INFERABLE_BODIES, type Body, type Conference } from './conferences';
 import type { Fix, FixOptions, FixProvider, OffsetEdit } from './edits';
 import type { FixAllContributor } from './fixProviders';
 import type { Check } from './pipeline';
@@ -56,13 +56,37 @@ export const citationFixProvider: FixProvider = (document, diagnostic, options) 
   return fixes.map((fix) => ({ ...fix, diagnostic, edits: fix.edits.map((edit) => trackedEdit(document, tracked, edit.start, edit.end, edit.newText)) }));
 };
 
-/** The safe citation fixes of a document, for "fix all" (never a did-you-mean). */
-export const citationFixAll: FixAllContributor = (document, diagnostics, options: FixOptions) =>
-  diagnostics
-    .filter((diagnostic) => diagnostic.code.startsWith('citation.'))
-    .flatMap((diagnostic) => citationFixProvider(document, diagnostic, options))
-    .filter((fix) => fix.fixAll)
-    .flatMap((fix) => fix.edits);
+/**
+ * The safe citation fixes of a document, for "fix all" (never a did-you-mean). A fix offered on
+ * several diagnostics (numbers sharing a revision) is applied once, and a fix is applied whole
+ * or not at all: half of a split revision would change what the other numbers cite.
+ */
+export const citationFixAll: FixAllContributor = (document, diagnostics, options: FixOptions) => {
+  const kept: OffsetEdit[] = [];
+  const seen = new Set<string>();
+  for (const diagnostic of diagnostics) {
+    if (!diagnostic.code.startsWith('citation.')) continue;
+    for (const fix of citationFixProvider(document, diagnostic, options)) {
+      if (!fix.fixAll) continue;
+      const key = editsKey(fix.edits);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (fix.edits.some((edit) => kept.some((k) => overlaps(edit, k)))) continue;
+      kept.push(...fix.edits);
+    }
+  }
+  return kept;
+};
+
+/** Two edits that cannot both apply: overlapping ranges, or insertions at one point. */
+function overlaps(a: OffsetEdit, b: OffsetEdit): boolean {
+  return (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
+}
+
+/** The identity of a fix's edits: the same change offered on several diagnostics is one change. */
+export function editsKey(edits: readonly OffsetEdit[]): string {
+  return edits.map((e) => `${e.start}:${e.end}:${e.newText}`).join('\u0000');
+}
 
 /** The citation checks, reading the catalogue and workspace through the knowledge base. */
 export function citationCheck(knowledge: KnowledgeBase): Check {
@@ -76,13 +100,18 @@ interface Verdict {
   cited?: KnownRevision;
   /** The revision this citation should name, when it should name another. */
   target?: KnownRevision;
-  /** The reason for the target: it decides whether its fix is safe. */
+  /** The target is a guess (an undated text's inconsistency): a quick fix, never part of fix-all. */
+  guess?: boolean;
   context: CitingContext | undefined;
 }
 
 class CitationChecker {
   private readonly diagnostics: SyntaxDiagnostic[] = [];
   private readonly fixes = new Map<string, Fix[]>();
+  /** Diagnostics that several numbers share (a revision or body phrase written once), by key, with the numbers. */
+  private readonly shared = new Map<string, { diagnostic: SyntaxDiagnostic; numbers: string[]; message: (numbers: string[]) => string }>();
+  /** Did-you-mean fixes, planned with the revision fixes. */
+  private readonly unknown: Array<{ diagnostic: SyntaxDiagnostic; citation: Citation; body: Body; near: readonly string[] }> = [];
   private readonly citations: Citation[];
   private readonly contexts: CitingContext[];
   /** Revision look-ups by written revision (numbers sharing one share it). */
@@ -100,32 +129,35 @@ class CitationChecker {
   }
 
   run(): SyntaxDiagnostic[] {
+    const mismatched = this.checkBodies();
     const verdicts: Verdict[] = [];
     for (const citation of this.citations) {
-      const verdict = this.check(citation);
+      const verdict = this.check(citation, mismatched);
       if (verdict) verdicts.push(verdict);
     }
     this.checkConsistency(verdicts);
-    // Revision fixes are worked out when first asked for (a quick fix, fix-all), not on every keystroke.
+    // Fixes are worked out when first asked for (a quick fix, fix-all), not on every keystroke.
     let planned = false;
     storeFixes(this.document, () => {
       if (!planned) {
         planned = true;
         this.addRevisionFixes(verdicts);
+        this.addNearFixes();
       }
       return this.fixes;
     });
     return this.diagnostics;
   }
 
-  private check(citation: Citation): Verdict | undefined {
+  private check(citation: Citation, mismatched: ReadonlySet<Citation>): Verdict | undefined {
     const context = contextAt(this.contexts, citation.range.start);
     const revision = citation.revision;
+    // An undated text gives no date to judge a revision by: no future, no superseded.
     const year = context?.year;
     if (revision && year !== undefined && revision.year > year) {
       this.report(CITATION_CODES.future, 'error', citation.range, `${written(citation)} is later than the document's date (${context?.date ?? year}): the text cannot cite a revision not yet adopted.`);
     }
-    if (this.checkBody(citation)) return undefined;
+    if (mismatched.has(citation)) return undefined;
     const body = citation.body;
     if (!body) {
       if (revision?.place) {
@@ -143,7 +175,7 @@ class CitationChecker {
     if (!revision?.place) return verdict;
     let memo = this.revisionMemo.get(revision);
     if (!memo || memo.known !== known || memo.year !== year) {
-      memo = { known, year, cited: findRevision(known, revision.place, revision.year), current: currentRevision(known, year) };
+      memo = { known, year, cited: findRevision(known, revision.place, revision.year), current: year === undefined ? undefined : currentRevision(known, year) };
       this.revisionMemo.set(revision, memo);
     }
     const cited = memo.cited;
@@ -153,28 +185,30 @@ class CitationChecker {
         const conferenceNote = citation.conference ? '' : ` (no ${BODY_INFO[body].name} is known at ${revision.place} in ${revision.year})`;
         this.report(CITATION_CODES.revisionUnknown, 'warning', citation.range, `${nameOf(citation, body)} is known, but not in a revision of ${revision.place}, ${revision.year}${conferenceNote}. Revisions known: ${knownList}.`);
       }
-      verdict.target = memo.current;
+      // Without a date, which revision to cite instead cannot be told.
+      if (memo.current) verdict.target = memo.current;
       return verdict;
     }
     verdict.cited = cited;
     if (year !== undefined && revision.year > year) {
-      verdict.target = memo.current;
+      if (memo.current) verdict.target = memo.current;
       return verdict;
     }
     const current = memo.current;
     if (current && current !== cited && current.conference.year > cited.conference.year) {
       verdict.target = current;
       this.report(CITATION_CODES.superseded, 'warning', citation.range,
-        `${written(citation)} was superseded by Resolution ${citation.number} ${formatRevisionOf(current.first !== true, current.conference.place, current.conference.year)}, adopted by ${current.conference.id}, before the document's date (${context?.date ?? year ?? 'undated'}).`);
+        `${written(citation)} was superseded by Resolution ${citation.number} ${formatRevisionOf(current.first !== true, current.conference.place, current.conference.year)}, adopted by ${current.conference.id}, before the document's date (${context?.date ?? year}).`);
     }
+    const range = revision.range;
     if (!revision.rev && cited.first === false) {
       const first = known.revisions.find((r) => r.first === true);
       const origin = first ? `first adopted at ${first.conference.place}, ${first.conference.year}` : 'adopted before';
-      this.report(CITATION_CODES.revMissing, 'warning', citation.revision?.range ?? citation.range,
-        `${nameOf(citation, body)} was ${origin}: the ${revision.place}, ${revision.year} text is a revision and takes \`Rev.\`: (Rev. ${revision.place}, ${revision.year}).`);
+      this.reportShared(CITATION_CODES.revMissing, range, citation.number, (numbers) =>
+        `${namesOf(citation, body, numbers)} ${numbers.length === 1 ? 'was' : 'were'} ${origin}: the ${revision.place}, ${revision.year} text is a revision and takes \`Rev.\`: (Rev. ${revision.place}, ${revision.year}).`);
     } else if (revision.rev && cited.first === true) {
-      this.report(CITATION_CODES.revExtra, 'warning', citation.revision?.range ?? citation.range,
-        `${nameOf(citation, body)} was first adopted at ${revision.place}, ${revision.year}: a first adoption is cited without \`Rev.\`, as (${revision.place}, ${revision.year}).`);
+      this.reportShared(CITATION_CODES.revExtra, range, citation.number, (numbers) =>
+        `${namesOf(citation, body, numbers)} ${numbers.length === 1 ? 'was' : 'were'} first adopted at ${revision.place}, ${revision.year}: a first adoption is cited without \`Rev.\`, as (${revision.place}, ${revision.year}).`);
     }
     return verdict;
   }
@@ -191,51 +225,136 @@ class CitationChecker {
     return known;
   }
 
-  /** The body named disagrees with the conference the place and year identify. True when reported. */
-  private checkBody(citation: Citation): boolean {
-    const named = citation.namedBody;
-    const revision = citation.revision;
-    if (!named || named.prefix || !revision?.place || named.body === undefined) return false;
-    const identified = citation.conferencesAtPlace.filter((c) => INFERABLE_BODIES.has(c.body) && (citation.kind === 'opinion' ? c.body === 'WTPF' : c.body !== 'WTPF'));
-    if (identified.length === 0 || identified.some((c) => c.body === named.body)) return false;
-    const held = identified.map((c) => `${c.id}`).join(' and ');
-    const what = named.thisConference ? `this conference (${BODY_INFO[named.body].name})` : `the ${BODY_INFO[named.body].name.replace(/ \(.*\)$/, '')}`;
-    const diagnostic = this.report(CITATION_CODES.bodyMismatch, 'error', named.range,
-      `${revision.place}, ${revision.year} identifies ${held}, not ${what}: the body named and the revision disagree.`);
-    if (identified.length === 1) {
-      const body = identified[0].body;
-      const phrase = bodyPhrase(body, named.short && !named.thisConference);
-      this.addFix(diagnostic, { title: `Correct the body: of ${phrase}`, edits: [this.edit(named.range.start, named.range.end, phrase)], fixAll: true, preferred: true });
+  /**
+   * The body named disagrees with the conference the place and year identify. One diagnostic per
+   * body phrase, however many numbers share it; returns the numbers at fault.
+   */
+  private checkBodies(): Set<Citation> {
+    const mismatched = new Set<Citation>();
+    // Most phrases agree with their revisions: only the phrases with a number at fault are grouped.
+    let faulty: Set<NamedBody> | undefined;
+    for (const citation of this.citations) {
+      const named = citation.namedBody;
+      if (!named || named.prefix || named.body === undefined || !citation.revision?.place) continue;
+      if (disagrees(citation, named.body)) (faulty ??= new Set()).add(named);
     }
-    return true;
+    if (!faulty) return mismatched;
+    const byPhrase = new Map<NamedBody, Citation[]>();
+    for (const citation of this.citations) {
+      const named = citation.namedBody;
+      if (!named || !faulty.has(named)) continue;
+      const list = byPhrase.get(named);
+      if (list) list.push(citation);
+      else byPhrase.set(named, [citation]);
+    }
+    for (const [named, list] of byPhrase) {
+      const wrong = list.filter((c) => c.revision?.place !== undefined && disagrees(c, named.body as Body));
+      if (wrong.length === 0) continue;
+      for (const citation of wrong) mismatched.add(citation);
+      const namedBody = named.body as Body;
+      const what = named.thisConference ? `this conference (${BODY_INFO[namedBody].name})` : `the ${BODY_INFO[namedBody].name.replace(/ \(.*\)$/, '')}`;
+      const claims = new Map<string, string>();
+      for (const citation of wrong) {
+        const revision = citation.revision as CitedRevision;
+        const key = `${revision.place}, ${revision.year}`;
+        if (!claims.has(key)) claims.set(key, `${key} identifies ${identifiedConferences(citation).map((c) => c.id).join(' and ')}`);
+      }
+      const whose = wrong.length < list.length ? `For ${resolutions(wrong)}, ` : '';
+      const diagnostic = this.report(CITATION_CODES.bodyMismatch, 'error', named.range,
+        `${whose}${[...claims.values()].join('; ')}, not ${what}: the body named and the revision${claims.size > 1 ? 's' : ''} disagree.`);
+      const fix = this.bodyFix(named, list, new Set(wrong));
+      if (fix) this.addFix(diagnostic, fix);
+    }
+    return mismatched;
+  }
+
+  /**
+   * Gives each number the body its place and year identify and touches nothing else: the shared
+   * phrase takes the body of the last number, and a number whose body differs from the next
+   * number's gets its own phrase after its revision (`45 (Rev. Dubai, 2014) of WTDC and 140 …`).
+   */
+  private bodyFix(named: NamedBody, list: readonly Citation[], wrong: ReadonlySet<Citation>): Omit<Fix, 'diagnostic'> | undefined {
+    let safe = true;
+    // Runs of numbers sharing one revision, in order, with the body each run should name.
+    const runs: Array<{ citations: Citation[]; body: Body; end: number }> = [];
+    for (const citation of list) {
+      let body = named.body as Body;
+      if (wrong.has(citation)) {
+        const answer = correctBody(citation);
+        if (!answer) return undefined;
+        body = answer.body;
+        safe &&= answer.safe;
+      }
+      const last = runs[runs.length - 1];
+      if (last && citation.revision && last.citations[0].revision === citation.revision) {
+        last.citations.push(citation);
+        if (last.body !== body) return undefined;
+        continue;
+      }
+      runs.push({ citations: [citation], body, end: citation.revision && !citation.revisionShared ? citation.revision.outerRange.end : citation.numberRange.end });
+    }
+    const short = named.short && !named.thisConference;
+    const edits: OffsetEdit[] = [];
+    const changed: string[] = [];
+    for (let i = 0; i < runs.length - 1; i++) {
+      const run = runs[i];
+      // A number whose revision is written after another number's phrase cannot take its own.
+      if (run.citations[run.citations.length - 1].revisionShared) return undefined;
+      if (run.body === runs[i + 1].body) continue;
+      edits.push(this.edit(run.end, run.end, ` of ${bodyPhrase(run.body, short)}`));
+      changed.push(`${resolutions(run.citations)} of ${bodyPhrase(run.body, short)}`);
+    }
+    const last = runs[runs.length - 1];
+    if (last.body !== named.body) {
+      edits.push(this.edit(named.range.start, named.range.end, bodyPhrase(last.body, short)));
+      if (changed.length > 0) changed.push(`${resolutions(last.citations)} of ${bodyPhrase(last.body, short)}`);
+    }
+    if (edits.length === 0) return undefined;
+    const title = changed.length === 0 ? `Correct the body: of ${bodyPhrase(last.body, short)}` : `Correct the body: ${changed.join(', ')}`;
+    return { title, edits, fixAll: safe, preferred: true };
   }
 
   private reportUnknown(citation: Citation, body: Body, name: string): void {
-    const near = nearNumbers(citation.number, this.knowledge.numbers(body)).slice(0, 3);
+    // A guess at another number only where the body is sure: a bare `Resolution 1305` may be the Council's, not this body's.
+    const near = citation.how === 'document' || citation.how === 'unresolved' ? [] : this.knowledge.nearNumbers(body, citation.number).slice(0, 3);
     const suggestion = near.length > 0 ? ` Did you mean ${near.map((n) => `Resolution ${n}`).join(', ')}?` : '';
     const diagnostic = this.report(CITATION_CODES.unknown, 'warning', citation.range, `${name} is neither in the catalogue nor defined in the workspace.${suggestion}`);
-    for (const number of near) {
-      const known = this.knowledge.resolution(body, number);
-      const about = known?.name ?? known?.subject;
-      this.addFix(diagnostic, {
-        title: `Change to Resolution ${number}${about ? ` (${about.length > 60 ? about.slice(0, 57) + '…' : about})` : ''}`,
-        edits: [this.edit(citation.numberRange.start, citation.numberRange.end, number)],
-        fixAll: false,
-      });
+    if (near.length > 0) this.unknown.push({ diagnostic, citation, body, near });
+  }
+
+  private addNearFixes(): void {
+    for (const { diagnostic, citation, body, near } of this.unknown) {
+      for (const number of near) {
+        const known = this.knowledge.resolution(body, number);
+        const about = known?.name ?? known?.subject;
+        this.addFix(diagnostic, {
+          title: `Change to Resolution ${number}${about ? ` (${about.length > 60 ? about.slice(0, 57) + '…' : about})` : ''}`,
+          edits: [this.edit(citation.numberRange.start, citation.numberRange.end, number)],
+          fixAll: false,
+        });
+      }
     }
   }
 
-  /** The same resolution cited with different revisions in one document. */
+  /** The same resolution cited with different revisions in one resolution of the document (a compilation holds several, of several dates). */
   private checkConsistency(verdicts: Verdict[]): void {
     const byKey = new Map<string, Verdict[]>();
+    const contextIndex = new Map<CitingContext | undefined, number>();
     for (const verdict of verdicts) {
       const revision = verdict.citation.revision;
       if (!revision?.place || !verdict.known) continue;
-      const list = byKey.get(verdict.known.key) ?? [];
-      list.push(verdict);
-      byKey.set(verdict.known.key, list);
+      let index = contextIndex.get(verdict.context);
+      if (index === undefined) {
+        index = contextIndex.size;
+        contextIndex.set(verdict.context, index);
+      }
+      const key = `${index} ${verdict.known.key}`;
+      const list = byKey.get(key);
+      if (list) list.push(verdict);
+      else byKey.set(key, [verdict]);
     }
     for (const list of byKey.values()) {
+      if (list.length < 2) continue;
       const revisionOf = (v: Verdict): string => `${v.citation.revision?.place?.toLowerCase()}|${v.citation.revision?.year}`;
       const counts = new Map<string, Verdict[]>();
       for (const verdict of list) {
@@ -245,9 +364,10 @@ class CitationChecker {
         else counts.set(key, [verdict]);
       }
       if (counts.size < 2) continue;
-      // The revision the document means: the one in force at its date when cited, else the most cited (the latest among equals).
+      // The revision the text means: the one in force at its date when cited, else the most cited (the latest among equals).
       const known = list[0].known as KnownResolution;
-      const current = currentRevision(known, list[0].context?.year);
+      const year = list[0].context?.year;
+      const current = year === undefined ? undefined : currentRevision(known, year);
       const currentKey = current ? `${current.conference.place.toLowerCase()}|${current.conference.year}` : undefined;
       const preferredKey = currentKey && counts.has(currentKey)
         ? currentKey
@@ -263,68 +383,109 @@ class CitationChecker {
           end: other.citation.range.end,
           message: `cited here as ${formatRevisionOf(shown?.rev ?? true, shown?.place, shown?.year ?? 0)}`,
         }));
+        const where = this.contexts.length > 1 ? 'elsewhere in this resolution' : 'elsewhere in this document';
         this.report(CITATION_CODES.inconsistent, 'warning', citation.range,
-          `Resolution ${citation.number} is cited here as ${formatRevisionOf(citation.revision?.rev ?? true, citation.revision?.place, citation.revision?.year ?? 0)} and ${preferred.length} time${preferred.length === 1 ? '' : 's'} elsewhere in this document as ${formatRevisionOf(shown?.rev ?? true, shown?.place, shown?.year ?? 0)}.`,
+          `Resolution ${citation.number} is cited here as ${formatRevisionOf(citation.revision?.rev ?? true, citation.revision?.place, citation.revision?.year ?? 0)} and ${preferred.length} time${preferred.length === 1 ? '' : 's'} ${where} as ${formatRevisionOf(shown?.rev ?? true, shown?.place, shown?.year ?? 0)}.`,
           related);
-        if (!verdict.target && preferredRevision) verdict.target = preferredRevision;
+        if (!verdict.target && preferredRevision) {
+          verdict.target = preferredRevision;
+          // Undated, the most cited revision is only the likelier one.
+          verdict.guess = year === undefined;
+        }
       }
     }
   }
 
   /**
-   * One canonical text per citation (the target revision, written with or without `Rev.` as the
-   * catalogue says), so that every diagnostic on a citation offers the same edit and fix-all
-   * applies it once.
+   * One fix per written revision: every number sharing it gets the text it should cite (the
+   * target revision, with or without `Rev.` as the catalogue says), consecutive numbers that
+   * agree keep sharing one revision, and the fix is offered on each of their diagnostics, so that
+   * fix-all applies it once and never undoes one number's fix with another's.
    */
   private addRevisionFixes(verdicts: Verdict[]): void {
-    const wanted = new Map<Citation, string>();
+    // What each number should cite: `safe` joins fix-all, `guess` is a quick fix only.
+    const safe = new Map<Citation, string>();
+    const guess = new Map<Citation, string>();
     for (const verdict of verdicts) {
       const revision = verdict.citation.revision;
       if (!revision?.place) continue;
-      const target = verdict.target ?? verdict.cited;
-      if (!target) continue;
-      const rev = target.first === true ? false : target.first === false ? true : target === verdict.cited ? revision.rev : true;
-      const text = `${rev ? 'Rev. ' : ''}${target.conference.place}, ${target.conference.year}`;
-      if (normalize(this.viewText(revision.range)) !== normalize(text)) wanted.set(verdict.citation, text);
+      const old = normalize(this.viewText(revision.range));
+      const textOf = (target: KnownRevision): string => {
+        const rev = target.first === true ? false : target.first === false ? true : target === verdict.cited ? revision.rev : true;
+        return `${rev ? 'Rev. ' : ''}${target.conference.place}, ${target.conference.year}`;
+      };
+      const ownText = verdict.cited ? textOf(verdict.cited) : undefined;
+      if (ownText !== undefined && ownText !== old) safe.set(verdict.citation, ownText);
+      if (!verdict.target) continue;
+      const targetText = textOf(verdict.target);
+      if (verdict.guess) {
+        if (targetText !== old) guess.set(verdict.citation, targetText);
+      } else if (targetText !== old) safe.set(verdict.citation, targetText);
+      else safe.delete(verdict.citation);
     }
+    if (safe.size === 0 && guess.size === 0) return;
     const byKey = new Map(this.diagnostics.map((d) => [diagnosticKey(d), d]));
-    // Numbers sharing one written revision, found once: `50 and 52 (Rev. Hammamet, 2016)`.
-    const sharers = new Map<number, Citation[]>();
-    for (const citation of this.citations) {
-      const start = citation.revision?.outerRange.start;
-      if (start === undefined) continue;
-      const list = sharers.get(start) ?? [];
-      list.push(citation);
-      sharers.set(start, list);
-    }
-    for (const [citation, text] of wanted) {
-      const fix = this.revisionFix(citation, text, wanted, sharers.get(citation.revision?.outerRange.start ?? -1) ?? [citation]);
-      if (!fix) continue;
-      for (const code of [CITATION_CODES.superseded, CITATION_CODES.future, CITATION_CODES.revisionUnknown, CITATION_CODES.inconsistent, CITATION_CODES.revMissing, CITATION_CODES.revExtra]) {
+    const diagnosticsOf = (citation: Citation, codes: readonly string[]): SyntaxDiagnostic[] =>
+      codes.flatMap((code) => {
         const range = code === CITATION_CODES.revMissing || code === CITATION_CODES.revExtra ? citation.revision?.range ?? citation.range : citation.range;
         const diagnostic = byKey.get(diagnosticKey({ code, start: range.start, end: range.end }));
-        if (diagnostic) this.addFix(diagnostic, { ...fix });
+        return diagnostic ? [diagnostic] : [];
+      });
+    // Numbers sharing one written revision, in order: `50, 58 and 52 (Rev. Dubai, 2012)`.
+    const needed = new Set<CitedRevision | undefined>([...safe.keys(), ...guess.keys()].map((c) => c.revision));
+    const sharers = new Map<CitedRevision, Citation[]>();
+    for (const citation of this.citations) {
+      const revision = citation.revision;
+      if (!revision || !needed.has(revision)) continue;
+      const list = sharers.get(revision);
+      if (list) list.push(citation);
+      else sharers.set(revision, [citation]);
+    }
+    const allCodes = [CITATION_CODES.superseded, CITATION_CODES.future, CITATION_CODES.revisionUnknown, CITATION_CODES.inconsistent, CITATION_CODES.revMissing, CITATION_CODES.revExtra];
+    for (const [revision, group] of sharers) {
+      const fix = this.revisionFix(revision, group, safe);
+      if (fix) {
+        const offered = new Set<SyntaxDiagnostic>();
+        for (const citation of group) {
+          if (!safe.has(citation)) continue;
+          for (const diagnostic of diagnosticsOf(citation, allCodes)) {
+            if (offered.has(diagnostic)) continue;
+            offered.add(diagnostic);
+            this.addFix(diagnostic, { ...fix, fixAll: true, preferred: true });
+          }
+        }
+      }
+      if (!group.some((c) => guess.has(c))) continue;
+      const guessed = new Map(safe);
+      for (const [citation, text] of guess) guessed.set(citation, text);
+      const guessFix = this.revisionFix(revision, group, guessed);
+      if (!guessFix) continue;
+      for (const citation of group) {
+        if (!guess.has(citation)) continue;
+        for (const diagnostic of diagnosticsOf(citation, [CITATION_CODES.inconsistent])) this.addFix(diagnostic, { ...guessFix, fixAll: false, preferred: false });
       }
     }
   }
 
-  private revisionFix(citation: Citation, text: string, wanted: Map<Citation, string>, sharers: readonly Citation[]): Omit<Fix, 'diagnostic'> | undefined {
-    const revision = citation.revision;
-    if (!revision) return undefined;
-    const title = `Cite Resolution ${citation.number} (${text})`;
-    if (sharers.length <= 1) return { title, edits: [this.edit(revision.range.start, revision.range.end, text)], fixAll: true, preferred: true };
-    const old = this.viewText(revision.range);
-    const targets = sharers.map((c) => wanted.get(c) ?? old);
-    if (targets.every((t) => t === text)) return { title, edits: [this.edit(revision.range.start, revision.range.end, text)], fixAll: true, preferred: true };
-    // Only this number changes: give it its own revision and keep the shared one for the others.
-    const alone = targets.filter((t) => t !== old).length === 1;
-    const index = sharers.indexOf(citation);
+  /** The edits that make each number of `group` (all sharing `revision`) cite its wanted text; consecutive equal texts stay shared. */
+  private revisionFix(revision: CitedRevision, group: readonly Citation[], wanted: ReadonlyMap<Citation, string>): Omit<Fix, 'diagnostic' | 'fixAll'> | undefined {
+    const old = normalize(this.viewText(revision.range));
+    const texts = group.map((c) => wanted.get(c) ?? old);
+    const changed = group.filter((_c, i) => texts[i] !== old);
+    if (changed.length === 0) return undefined;
     const edits: OffsetEdit[] = [];
-    const previous = index > 0 ? sharers[index - 1] : undefined;
-    if (previous) edits.push(this.edit(previous.numberRange.end, previous.numberRange.end, ` (${old})`));
-    if (index === sharers.length - 1) edits.push(this.edit(revision.range.start, revision.range.end, text));
-    else edits.push(this.edit(citation.numberRange.end, citation.numberRange.end, ` (${text})`));
-    return { title, edits, fixAll: alone, preferred: alone };
+    for (let i = 0; i < group.length - 1; i++) {
+      if (texts[i] !== texts[i + 1]) edits.push(this.edit(group[i].numberRange.end, group[i].numberRange.end, ` (${texts[i]})`));
+    }
+    const last = texts[texts.length - 1];
+    if (last !== old) edits.push(this.edit(revision.range.start, revision.range.end, last));
+    const distinct = new Set(changed.map((c) => wanted.get(c)));
+    const title = changed.length === 1
+      ? `Cite Resolution ${changed[0].number} (${wanted.get(changed[0])})`
+      : distinct.size === 1
+        ? `Cite Resolutions ${joinNumbers(changed.map((c) => c.number))} (${[...distinct][0]})`
+        : `Cite ${changed.map((c) => `Resolution ${c.number} (${wanted.get(c)})`).join(', ')}`;
+    return { title, edits };
   }
 
   private report(code: string, severity: SyntaxDiagnostic['severity'], range: TextRange, message: string, related?: RelatedLocation[]): SyntaxDiagnostic {
@@ -333,9 +494,25 @@ class CitationChecker {
     return diagnostic;
   }
 
+  /** A diagnostic on text that several numbers share (`50 and 52 (Hammamet, 2016)`): reported once, naming them all. */
+  private reportShared(code: string, range: TextRange, number: string, message: (numbers: string[]) => string): void {
+    const key = diagnosticKey({ code, start: range.start, end: range.end });
+    const entry = this.shared.get(key);
+    if (entry) {
+      if (!entry.numbers.includes(number)) entry.numbers.push(number);
+      entry.diagnostic.message = entry.message(entry.numbers);
+      return;
+    }
+    const numbers = [number];
+    this.shared.set(key, { diagnostic: this.report(code, 'warning', range, message(numbers)), numbers, message });
+  }
+
   private addFix(diagnostic: SyntaxDiagnostic, fix: Omit<Fix, 'diagnostic'>): void {
     const key = diagnosticKey(diagnostic);
     const list = this.fixes.get(key) ?? [];
+    // The same change reached twice (two numbers, one revision) is offered once.
+    const edits = editsKey(fix.edits);
+    if (list.some((f) => editsKey(f.edits) === edits)) return;
     list.push(fix);
     this.fixes.set(key, list);
   }
@@ -348,6 +525,41 @@ class CitationChecker {
   private edit(start: number, end: number, newText: string): OffsetEdit {
     return { start, end, newText };
   }
+}
+
+/** The place and year identify conferences, none of them of the body named. */
+function disagrees(citation: Citation, named: Body): boolean {
+  let identified = false;
+  for (const conference of citation.conferencesAtPlace) {
+    if (citation.kind === 'opinion' ? conference.body !== 'WTPF' : conference.body === 'WTPF') continue;
+    if (conference.body === named) return false;
+    identified = true;
+  }
+  return identified;
+}
+
+/** Conferences at the citation's place and year whose body adopts what it cites (opinions: WTPF), of any body: WCIT-12 and WTSA-12 both met at Dubai in 2012. */
+function identifiedConferences(citation: Citation): Conference[] {
+  return citation.conferencesAtPlace.filter((c) => (citation.kind === 'opinion' ? c.body === 'WTPF' : c.body !== 'WTPF'));
+}
+
+/** The body a mismatched citation should name: sure when one body met there, a likely guess when one of the usual ones did. */
+function correctBody(citation: Citation): { body: Body; safe: boolean } | undefined {
+  const bodies = [...new Set(identifiedConferences(citation).map((c) => c.body))];
+  if (bodies.length === 1) return { body: bodies[0], safe: true };
+  const usual = bodies.filter((b) => INFERABLE_BODIES.has(b));
+  return usual.length === 1 ? { body: usual[0], safe: false } : undefined;
+}
+
+/** `Resolution 45`, `Resolutions 45 and 69`. */
+function resolutions(citations: readonly Citation[]): string {
+  const word = citations[0]?.kind === 'opinion' ? 'Opinion' : 'Resolution';
+  return `${word}${citations.length > 1 ? 's' : ''} ${joinNumbers(citations.map((c) => c.number))}`;
+}
+
+/** `50`, `50 and 52`, `50, 58 and 52`. */
+function joinNumbers(numbers: readonly string[]): string {
+  return numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 }
 
 /**
@@ -369,7 +581,7 @@ export function trackedEdit(document: ParsedDocument, tracked: boolean, start: n
   }
   const original = viewTextOf(document, document.original, from, to);
   const amended = viewTextOf(document, document.amended, from, start) + newText + viewTextOf(document, document.amended, end, to);
-  const { prefix, suffix } = commonEdges(original, amended);
+  const { prefix, suffix } = wordEdges(original, amended);
   const removed = original.slice(prefix, original.length - suffix);
   const added = amended.slice(prefix, amended.length - suffix);
   const change = `${removed ? `{--${removed}--}` : ''}${added ? `{++${added}++}` : ''}`;
@@ -386,12 +598,22 @@ function viewTextOf(document: ParsedDocument, view: ParsedDocument['amended'], s
   return out;
 }
 
-function commonEdges(a: string, b: string): { prefix: number; suffix: number } {
+/**
+ * The unchanged start and end of two texts, cut between words: a reader of the DT sees
+ * `{--Doha, 2006--}{++Dubai, 2014++}`, whole places and years, never `D{--oha--}{++ubai++}`.
+ */
+function wordEdges(a: string, b: string): { prefix: number; suffix: number } {
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  while (prefix > 0 && isWordChar(a[prefix - 1]) && (isWordChar(a[prefix]) || isWordChar(b[prefix]))) prefix--;
   let suffix = 0;
   while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  while (suffix > 0 && isWordChar(a[a.length - suffix]) && (isWordChar(a[a.length - 1 - suffix]) || isWordChar(b[b.length - 1 - suffix]))) suffix--;
   return { prefix, suffix };
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
 }
 
 function normalize(text: string): string {
@@ -409,6 +631,12 @@ function nameOf(citation: Citation, body: Body): string {
   return `${citation.kind === 'opinion' ? 'Opinion' : 'Resolution'} ${citation.number} ${BODY_INFO[body].citePhrase || 'of ' + BODY_INFO[body].name}`;
 }
 
+/** `Resolutions 50 and 52 of WTSA`. */
+function namesOf(citation: Citation, body: Body, numbers: readonly string[]): string {
+  if (numbers.length <= 1) return nameOf(citation, body);
+  return `${citation.kind === 'opinion' ? 'Opinions' : 'Resolutions'} ${joinNumbers(numbers)} ${BODY_INFO[body].citePhrase || 'of ' + BODY_INFO[body].name}`;
+}
+
 export function formatRevisionOf(rev: boolean, place: string | undefined, year: number): string {
   return place ? `(${rev ? 'Rev. ' : ''}${place}, ${year})` : `(${year})`;
 }
@@ -419,20 +647,4 @@ export function bodyPhrase(body: Body, short: boolean): string {
   return short ? body : `the ${BODY_INFO[body].name}`;
 }
 
-/** Known numbers one edit away (a digit changed, added, dropped or two swapped). */
-export function nearNumbers(number: string, known: readonly string[]): string[] {
-  return known.filter((candidate) => candidate !== number && oneEditApart(number, candidate)).sort((a, b) => Number(a) - Number(b));
-}
-
-function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  if (a.length === b.length) {
-    const diffs: number[] = [];
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diffs.push(i);
-    if (diffs.length === 1) return true;
-    return diffs.length === 2 && diffs[1] === diffs[0] + 1 && a[diffs[0]] === b[diffs[1]] && a[diffs[1]] === b[diffs[0]];
-  }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
-  return false;
-}
+export { nearNumbers } from './catalogue';

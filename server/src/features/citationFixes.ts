@@ -3,7 +3,7 @@
 
 import { fixesWithheld } from '../analysis/fixProviders';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
-import { citationFixProvider } from '../analysis/citationChecks';
+import { citationFixProvider, editsKey } from '../analysis/citationChecks';
 import { toRange } from './convert';
 import { toLspDiagnostic } from './diagnostics';
 import type { FeatureRequest, LanguageService } from './service';
@@ -14,16 +14,27 @@ export function citationQuickFixes(request: FeatureRequest & { diagnostics: read
   if (fixesWithheld(document)) return [];
   const options = { trackChanges: trackChanges(service) };
   const actions: CodeAction[] = [];
+  // One action per change: a fix that settles several diagnostics (superseded and inconsistent, or numbers sharing a revision) lists them all.
+  const byChange = new Map<string, CodeAction>();
   for (const diagnostic of request.diagnostics) {
     if (!diagnostic.code.startsWith('citation.')) continue;
     for (const fix of citationFixProvider(document, diagnostic, options)) {
-      actions.push({
+      const key = editsKey(fix.edits);
+      const same = byChange.get(key);
+      if (same) {
+        same.diagnostics?.push(toLspDiagnostic(document, uri, diagnostic));
+        if (fix.preferred === true) same.isPreferred = true;
+        continue;
+      }
+      const action: CodeAction = {
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [toLspDiagnostic(document, uri, diagnostic)],
         isPreferred: fix.preferred === true,
         edit: { changes: { [uri]: fix.edits.map((edit) => ({ range: toRange(document, edit.start, edit.end), newText: edit.newText })) } },
-      });
+      };
+      byChange.set(key, action);
+      actions.push(action);
     }
   }
   return actions;
