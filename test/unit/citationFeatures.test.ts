@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CompletionItem, Hover, Position } from 'vscode-languageserver-types';
+import { serializeCatalogue } from '../../server/src/analysis/catalogueBuilder';
+import { generateCatalogue } from '../bench/citations';
 import { citingText, serviceWith } from './citationFixtures';
 import { readSeed, SEED_2018, SEED_DT } from './helpers';
 
@@ -32,6 +34,21 @@ describe('citation features (service)', () => {
       assert.equal(inserted(wtsa52), '52 (Rev. Dubai, 2012) of WTSA');
       const pp140 = items.find((i) => i.label === '140' && i.labelDetails?.description === 'PP');
       assert.equal(inserted(pp140), '140 (Rev. Busan, 2014) of this conference');
+    });
+
+    it('with a catalogue of 10,000 resolutions: the first 2,000 numbers in order, the catalogue not merged again after an edit elsewhere', () => {
+      const generated = generateCatalogue(10_000);
+      const text = citingText('Resolution ');
+      const service = serviceWith({ [URI]: text }, [{ uri: 'file:///generated/catalogue.json', data: generated, text: serializeCatalogue(generated) }]);
+      const labels = (): string[] => service.completion(URI, positionAfter(text, 'Resolution ')).map((i) => `${i.labelDetails?.description} ${i.label}`);
+      const first = labels();
+      assert.equal(first.length, 2000);
+      assert.deepEqual(first.slice(0, 3), ['PP 1', 'PP 2', 'PP 3']);
+      assert.equal(first[1999], 'PP 2000');
+      const known = service.knowledge.resolution('PP', '1500');
+      service.setDocument('file:///test/other.reso', citingText('a) Resolution 45 (Rev. Dubai, 2014) of WTDC,'));
+      assert.deepEqual(labels(), first);
+      assert.equal(service.knowledge.resolution('PP', '1500'), known);
     });
 
     it('narrows to the digits typed, and offers UNGA numbers after `UNGA Resolution `', () => {

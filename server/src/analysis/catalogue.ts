@@ -435,7 +435,7 @@ export class KnowledgeBase {
     return merged;
   }
 
-  /** Known numbers of a body (catalogues and workspace definitions). Shared: do not modify. */
+  /** Known numbers of a body (catalogues and workspace definitions), in numeric order. Shared: do not modify. */
   numbers(body: Body): readonly string[] {
     this.fresh();
     let numbers = this.numbersCache.get(body);
@@ -443,7 +443,8 @@ export class KnowledgeBase {
       const out = new Set(this.staticNumbers.get(body) ?? []);
       const prefix = `${body} `;
       for (const key of this.definedIn.keys()) if (key.startsWith(prefix)) out.add(key.slice(prefix.length));
-      numbers = [...out];
+      // Shorter first, then by digits: numeric order for whole numbers, without parsing them.
+      numbers = [...out].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
       this.numbersCache.set(body, numbers);
     }
     return numbers;

@@ -39,8 +39,10 @@ function numberCompletion(request: FeatureRequest, before: string): CompletionIt
   const start = document.lines.positionAt(offset - typed.length);
   const end = document.lines.positionAt(offset);
   const items: CompletionItem[] = [];
+  // Bodies in their sort order and numbers in numeric order: the first items made are the ones kept.
   for (const body of bodies) {
     for (const number of service.knowledge.numbers(body)) {
+      if (items.length >= MAX_NUMBER_ITEMS) break;
       if (!number.startsWith(typed)) continue;
       const known = service.knowledge.resolution(body, number);
       if (!known) continue;
