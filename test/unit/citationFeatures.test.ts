@@ -136,6 +136,14 @@ describe('citation features (service)', () => {
       assert.match(hover, /Cited 1 time in the workspace, in 1 file\./);
     });
 
+    it('on a General Assembly number cited without naming the Assembly: says how the body was told', () => {
+      const text = citingText('a) Resolution 70/125, on the outcome,');
+      const service = serviceWith({ [URI]: text });
+      const hover = hoverText(service.hover(URI, positionAfter(text, 'Resolution 70')));
+      assert.match(hover, /\*\*UNGA Resolution 70\/125\*\*/);
+      assert.match(hover, /United Nations General Assembly \(UNGA\) \(from the form of the number\)/);
+    });
+
     it('on other references: a Question, a provision, an event', () => {
       const text = readSeed(SEED_2018);
       const service = serviceWith({ [URI]: text });

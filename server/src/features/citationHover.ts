@@ -45,7 +45,7 @@ function resolutionSection(request: FeatureRequest, found: CitationUnderCursor):
   const parts: string[] = [];
   const reference = fullReference(body, citation.number, citation.kind, citation.revision);
   parts.push(`**${escapeMarkdown(reference)}**`);
-  const how = citation.how === 'inferred' ? ' (from the place and year)' : citation.how === 'this-conference' ? ' (this conference)' : citation.how === 'document' ? ' (the body of this text)' : '';
+  const how = citation.how === 'inferred' ? (citation.revision?.place ? ' (from the place and year)' : ' (from the form of the number)') : citation.how === 'this-conference' ? ' (this conference)' : citation.how === 'document' ? ' (the body of this text)' : '';
   parts.push(body ? `${BODY_INFO[body].name}${how}` : 'Body not known: name it (for example `of WTDC`) or give the revision.');
   const about = known?.name ?? known?.subject ?? citation.subject;
   if (about) parts.push(`*${escapeMarkdown(about)}*`);
