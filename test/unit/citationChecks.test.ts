@@ -295,6 +295,10 @@ to continue.
       assert.deepEqual(diagnostics.map((d) => `${d.code} ${text.slice(d.start, d.end)}`), ['citation.rev-missing Hammamet, 2016']);
       assert.match(diagnostics[0].message, /^Resolutions 50 and 52 of WTSA were adopted before/);
       assert.deepEqual(quickFixes(service, diagnostics[0]).map((a) => a.title), ['Cite Resolutions 50 and 52 (Rev. Hammamet, 2016)']);
+      // However long the list, each number is named once.
+      const long = citingText(`Resolutions ${'50, '.repeat(3000)}52 (Hammamet, 2016),`);
+      const [shared] = citationDiagnostics(serviceWith({ [URI]: long }));
+      assert.match(shared.message, /^Resolutions 50 and 52 of WTSA were adopted before/);
       // Superseded and inconsistent on one citation, one change: one action answering both.
       const twice = citingText('a) Resolution 140 (Rev. Busan, 2014);\nb) Resolution 140 (Rev. Dubai, 2018),');
       const both = serviceWith({ [URI]: twice });

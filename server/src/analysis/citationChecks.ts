@@ -109,7 +109,7 @@ class CitationChecker {
   private readonly diagnostics: SyntaxDiagnostic[] = [];
   private readonly fixes = new Map<string, Fix[]>();
   /** Diagnostics that several numbers share (a revision or body phrase written once), by key, with the numbers. */
-  private readonly shared = new Map<string, { diagnostic: SyntaxDiagnostic; numbers: string[]; message: (numbers: string[]) => string }>();
+  private readonly shared = new Map<string, { diagnostic: SyntaxDiagnostic; numbers: Set<string>; message: (numbers: string[]) => string }>();
   /** Did-you-mean fixes, planned with the revision fixes. */
   private readonly unknown: Array<{ diagnostic: SyntaxDiagnostic; citation: Citation; body: Body; near: readonly string[] }> = [];
   private readonly citations: Citation[];
@@ -136,6 +136,7 @@ class CitationChecker {
       if (verdict) verdicts.push(verdict);
     }
     this.checkConsistency(verdicts);
+    this.nameSharers();
     // Fixes are worked out when first asked for (a quick fix, fix-all), not on every keystroke.
     let planned = false;
     storeFixes(this.document, () => {
@@ -442,6 +443,8 @@ class CitationChecker {
       else sharers.set(revision, [citation]);
     }
     const allCodes = [CITATION_CODES.superseded, CITATION_CODES.future, CITATION_CODES.revisionUnknown, CITATION_CODES.inconsistent, CITATION_CODES.revMissing, CITATION_CODES.revExtra];
+    // The guesses over the safe texts, made once when first needed.
+    let guessed: Map<Citation, string> | undefined;
     for (const [revision, group] of sharers) {
       const fix = this.revisionFix(revision, group, safe);
       if (fix) {
@@ -456,8 +459,10 @@ class CitationChecker {
         }
       }
       if (!group.some((c) => guess.has(c))) continue;
-      const guessed = new Map(safe);
-      for (const [citation, text] of guess) guessed.set(citation, text);
+      if (!guessed) {
+        guessed = new Map(safe);
+        for (const [citation, text] of guess) guessed.set(citation, text);
+      }
       const guessFix = this.revisionFix(revision, group, guessed);
       if (!guessFix) continue;
       for (const citation of group) {
@@ -498,13 +503,13 @@ class CitationChecker {
   private reportShared(code: string, range: TextRange, number: string, message: (numbers: string[]) => string): void {
     const key = diagnosticKey({ code, start: range.start, end: range.end });
     const entry = this.shared.get(key);
-    if (entry) {
-      if (!entry.numbers.includes(number)) entry.numbers.push(number);
-      entry.diagnostic.message = entry.message(entry.numbers);
-      return;
-    }
-    const numbers = [number];
-    this.shared.set(key, { diagnostic: this.report(code, 'warning', range, message(numbers)), numbers, message });
+    if (entry) entry.numbers.add(number);
+    else this.shared.set(key, { diagnostic: this.report(code, 'warning', range, message([number])), numbers: new Set([number]), message });
+  }
+
+  /** Shared diagnostics name all their numbers, once every number is known (a list may be long). */
+  private nameSharers(): void {
+    for (const { diagnostic, numbers, message } of this.shared.values()) if (numbers.size > 1) diagnostic.message = message([...numbers]);
   }
 
   private addFix(diagnostic: SyntaxDiagnostic, fix: Omit<Fix, 'diagnostic'>): void {
@@ -554,12 +559,14 @@ function correctBody(citation: Citation): { body: Body; safe: boolean } | undefi
 /** `Resolution 45`, `Resolutions 45 and 69`. */
 function resolutions(citations: readonly Citation[]): string {
   const word = citations[0]?.kind === 'opinion' ? 'Opinion' : 'Resolution';
-  return `${word}${citations.length > 1 ? 's' : ''} ${joinNumbers(citations.map((c) => c.number))}`;
+  const numbers = citations.map((c) => c.number);
+  return `${word}${new Set(numbers).size > 1 ? 's' : ''} ${joinNumbers(numbers)}`;
 }
 
-/** `50`, `50 and 52`, `50, 58 and 52`. */
+/** `50`, `50 and 52`, `50, 58 and 52`: each number once. */
 function joinNumbers(numbers: readonly string[]): string {
-  return numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+  const once = [...new Set(numbers)];
+  return once.length <= 1 ? once.join('') : `${once.slice(0, -1).join(', ')} and ${once[once.length - 1]}`;
 }
 
 /**
