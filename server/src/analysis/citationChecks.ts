@@ -62,6 +62,7 @@ export const citationFixProvider: FixProvider = (document, diagnostic, options) 
  * or not at all: half of a split revision would change what the other numbers cite.
  */
 export const citationFixAll: FixAllContributor = (document, diagnostics, options: FixOptions) => {
+  // Kept edits sorted by start, so that a clash is looked for among neighbours only.
   const kept: OffsetEdit[] = [];
   const seen = new Set<string>();
   for (const diagnostic of diagnostics) {
@@ -71,16 +72,33 @@ export const citationFixAll: FixAllContributor = (document, diagnostics, options
       const key = editsKey(fix.edits);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (fix.edits.some((edit) => kept.some((k) => overlaps(edit, k)))) continue;
-      kept.push(...fix.edits);
+      if (fix.edits.some((edit) => clashes(kept, edit))) continue;
+      for (const edit of fix.edits) kept.splice(insertionPoint(kept, edit.start), 0, edit);
     }
   }
   return kept;
 };
 
-/** Two edits that cannot both apply: overlapping ranges, or insertions at one point. */
-function overlaps(a: OffsetEdit, b: OffsetEdit): boolean {
-  return (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
+/** Index of the first kept edit starting after `start`. */
+function insertionPoint(kept: readonly OffsetEdit[], start: number): number {
+  let lo = 0;
+  let hi = kept.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (kept[mid].start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** An edit that cannot apply with the kept ones (non-overlapping, sorted): overlapping ranges, or insertions at one point. */
+function clashes(kept: readonly OffsetEdit[], edit: OffsetEdit): boolean {
+  const at = insertionPoint(kept, edit.start);
+  const overlaps = (k: OffsetEdit): boolean => (edit.start < k.end && k.start < edit.end) || (edit.start === k.start && (edit.start === edit.end || k.start === k.end));
+  // Kept edits do not overlap each other: only the last one starting at or before, and those starting inside, can clash.
+  if (at > 0 && overlaps(kept[at - 1])) return true;
+  for (let i = at; i < kept.length && kept[i].start < Math.max(edit.end, edit.start + 1); i++) if (overlaps(kept[i])) return true;
+  return false;
 }
 
 /** The identity of a fix's edits: the same change offered on several diagnostics is one change. */
