@@ -150,7 +150,7 @@ export class CitationWorkspace {
       if (!path.endsWith('.reso')) {
         // A folder deleted, created or moved in: one event stands for every file under it.
         if (change.type === FileChangeType.Deleted) changed = this.dropUnder(path) || changed;
-        else if (isDirectory(path)) changed = this.indexUnder(path) || changed;
+        else if (change.type === FileChangeType.Created && isDirectory(path)) changed = this.indexUnder(path) || changed;
         continue;
       }
       const uri = pathToFileURL(path).href;
