@@ -31,19 +31,26 @@ function measure(run: () => unknown, runs: number): Measure {
   return { medianMs: median(times), runs };
 }
 
-/** Runs two tasks alternately, so that a busy machine slows both alike and their ratio stays fair. */
-function measurePair(first: () => unknown, second: () => unknown, runs: number): [Measure, Measure] {
-  for (let i = 0; i < 3; i++) {
+/**
+ * Runs two tasks alternately, so that a busy machine slows both alike and their ratio stays fair.
+ * Each sample is the mean of a few runs in a row: a millisecond-long task is otherwise at the
+ * mercy of one timer tick or one collection.
+ */
+function measurePair(first: () => unknown, second: () => unknown, runs: number, batch = 3): [Measure, Measure] {
+  for (let i = 0; i < 5; i++) {
     first();
     second();
   }
+  const batched = (run: () => unknown) => () => {
+    for (let i = 0; i < batch; i++) run();
+  };
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < runs; i++) {
-    a.push(time(first));
-    b.push(time(second));
+    a.push(time(batched(first)) / batch);
+    b.push(time(batched(second)) / batch);
   }
-  return [{ medianMs: median(a), runs }, { medianMs: median(b), runs }];
+  return [{ medianMs: median(a), runs: runs * batch }, { medianMs: median(b), runs: runs * batch }];
 }
 
 function round(value: number): number {

