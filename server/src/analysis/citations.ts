@@ -842,10 +842,6 @@ function resolutionConference(read: Reading, resolution: ResolutionNode, confere
   return body ? { body } : undefined;
 }
 
-/** `Resolution 45 (Rev. Dubai, 2014) of WTDC`: how a citation of this revision is written. */
-export function formatRevision(revision: { rev: boolean; place?: string; year: number }): string {
-  return revision.place ? `(${revision.rev ? 'Rev. ' : ''}${revision.place}, ${revision.year})` : `(${revision.year})`;
-}
 
 export function bodyLabel(body: Body | undefined): string {
   return body ? BODY_INFO[body].name : 'unknown body';

@@ -57,6 +57,4 @@ export interface FixOptions {
   trackChanges: 'auto' | 'always' | 'never';
 }
 
-export const DEFAULT_FIX_OPTIONS: FixOptions = { trackChanges: 'auto' };
-
 export type FixProvider = (document: ParsedDocument, diagnostic: SyntaxDiagnostic, options: FixOptions) => Fix[];

@@ -15,25 +15,6 @@ export function tracksChanges(document: ParsedDocument, mode: TrackChanges): boo
   return document.revisions.length > 0 || document.root.proposals.some((p) => p.action === 'MOD' || p.action === 'ADD' || p.action === '(MOD)');
 }
 
-/** True when the source range lies inside inserted text (an insertion, or a substitution's new part). */
-export function insideInsertion(document: ParsedDocument, start: number, end: number): boolean {
-  const marks = document.revisions;
-  let lo = 0;
-  let hi = marks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const mark = marks[mid];
-    if (mark.end <= start) lo = mid + 1;
-    else if (mark.start >= end) hi = mid - 1;
-    else {
-      if (mark.kind === 'insertion') return mark.contentStart <= start && end <= mark.contentEnd;
-      if (mark.kind === 'substitution' && mark.separator !== undefined) return mark.separator + 2 <= start && end <= mark.contentEnd;
-      return false;
-    }
-  }
-  return false;
-}
-
 /** The revision marks that overlap a source range (or, for an empty range, contain its point). */
 function marksAt(document: ParsedDocument, start: number, end: number): RevisionMark[] {
   return document.revisions.filter((mark) => (end > start ? mark.start < end && start < mark.end : mark.start < start && start < mark.end));

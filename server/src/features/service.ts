@@ -28,7 +28,6 @@ import { selectionRanges } from './selection';
 import { documentSymbols } from './symbols';
 
 export type ServiceSettings = ResolutionSettings;
-export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = DEFAULT_RESOLUTION_SETTINGS;
 
 /** What a feature provider gets: the service, the document and where the request points. */
 export interface FeatureRequest {
@@ -52,7 +51,7 @@ interface OpenDocument {
 
 export class LanguageService {
   private readonly documents = new Map<string, OpenDocument>();
-  settings: ServiceSettings = DEFAULT_SERVICE_SETTINGS;
+  settings: ServiceSettings = DEFAULT_RESOLUTION_SETTINGS;
   readonly checks: Check[] = [...CHECKS];
   readonly hoverProviders: HoverProvider[] = [];
   readonly definitionProviders: LocationsProvider[] = [];
