@@ -14,7 +14,7 @@ import { documentCitations } from '../../server/src/analysis/citations';
 import { CONFERENCES, type Body } from '../../server/src/analysis/conferences';
 import { DEFAULT_SETTINGS } from '../../server/src/analysis/pipeline';
 import { LanguageService } from '../../server/src/features/service';
-import { loadCatalogue } from '../../server/src/lsp/catalogueFiles';
+import { loadCatalogue } from '../../server/src/host/catalogueFiles';
 import { indexFolders } from '../../server/src/lsp/workspace';
 import { parseDocument } from '../../server/src/syntax';
 import { ProtocolClient } from '../protocol/client';

@@ -4,7 +4,7 @@ import { fixAllText } from '../../server/src/analysis/fixProviders';
 import { decideChanges, documentInfo } from '../../server/src/features/changes';
 import { insertClauseAfter, labelOnEnter, renumberDocument } from '../../server/src/features/commands';
 import { LanguageService } from '../../server/src/features/service';
-import { loadCatalogues } from '../../server/src/lsp/catalogueFiles';
+import { loadCatalogues } from '../../server/src/host/catalogueFiles';
 import { parseDocument } from '../../server/src/syntax';
 import { pick, random, readSeed, ROOT, SEED_2018, SEED_DT } from './helpers';
 

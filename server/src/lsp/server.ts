@@ -16,7 +16,7 @@ import type { ChangeDecision } from '../analysis/changes';
 import { decideChanges, documentInfo, viewText } from '../features/changes';
 import { COMMANDS, insertClauseAfter, labelOnEnter, renumberDocument } from '../features/commands';
 import { LanguageService } from '../features/service';
-import { folderPath, mergeSettings } from './config';
+import { folderPath, mergeSettings } from '../host/settingsFiles';
 import { buildFolderCatalogue, CitationWorkspace } from './workspace';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), shippedCatalogue?: string): LanguageService {

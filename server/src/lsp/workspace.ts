@@ -15,7 +15,7 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import type { LanguageService } from '../features/service';
-import { loadCatalogues } from './catalogueFiles';
+import { loadCatalogues } from '../host/catalogueFiles';
 
 /** Notification sent when the workspace folders have been indexed (tests and the bench wait on it). */
 export const INDEXED_NOTIFICATION = 'resolution/indexed';

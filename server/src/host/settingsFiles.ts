@@ -1,4 +1,4 @@
-// Settings for the server: the editor's `resolution` section, then `.resorc.json` at the
+// Settings files: the editor's `resolution` section, then `.resorc.json` at the
 // first workspace folder's root on top of it, so that the editor and `reso check` agree.
 
 import { readFileSync } from 'node:fs';

@@ -1,0 +1,38 @@
+// reso catalogue: the catalogue of the resolutions the files define and cite.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { buildCatalogue, serializeCatalogue } from '../analysis/catalogueBuilder';
+import { collectFiles, readText } from '../host/files';
+import { displayPath, UsageError, type Command } from './common';
+
+export const catalogueCommand: Command = {
+  name: 'catalogue',
+  usage: `  reso catalogue [--out FILE] PATH...       build a catalogue of the resolutions the files define and cite
+                                            (paths in it are relative to FILE); print it, or write FILE`,
+  run(args, io) {
+    let out: string | undefined;
+    const paths: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      if (arg === '--out') out = args[++i];
+      else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
+      else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
+      else paths.push(arg);
+    }
+    if (out === '') throw new UsageError('--out needs a file name');
+    if (paths.length === 0) throw new UsageError('catalogue needs at least one file or folder');
+    const files = collectFiles(paths);
+    // Files are named relative to where the catalogue is written, so it can move with them.
+    const base = out ? dirname(resolve(out)) : process.cwd();
+    const inputs = files.map((file) => ({ name: relative(base, resolve(file)).split('\\').join('/'), text: readText(file) }));
+    const text = serializeCatalogue(buildCatalogue(inputs));
+    if (out) {
+      // `--out build/catalogue.json` in a fresh checkout: the folder is made, as a build step expects.
+      mkdirSync(dirname(resolve(out)), { recursive: true });
+      writeFileSync(out, text);
+      io.err(`${files.length} file${files.length === 1 ? '' : 's'} read; catalogue written to ${displayPath(out)}\n`);
+    } else io.out(text);
+    return 0;
+  },
+};

@@ -1,0 +1,49 @@
+// The `reso` command line: one module per command, dispatched here.
+
+import { RC_FILE } from '../host/settingsFiles';
+import { catalogueCommand } from './catalogue';
+import { checkCommand } from './check';
+import { UsageError, type Command, type Output } from './common';
+import { fixCommand } from './fix';
+import { outlineCommand } from './outline';
+import { amendedCommand, originalCommand } from './views';
+
+/** Every command, in the order the usage lists them. */
+export const COMMANDS: readonly Command[] = [checkCommand, outlineCommand, catalogueCommand, fixCommand, amendedCommand, originalCommand];
+
+export const VERSION = '0.1.0';
+
+export function usage(): string {
+  return `Usage:
+${COMMANDS.map((command) => command.usage).join('\n')}
+
+Settings come from the nearest ${RC_FILE} in the current folder or above.
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.`;
+}
+
+export function main(argv: readonly string[], io: Output): number {
+  try {
+    const [name, ...rest] = argv;
+    const command = COMMANDS.find((candidate) => candidate.name === name);
+    if (command) return command.run(rest, io);
+    switch (name) {
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(usage() + '\n');
+        return 0;
+      case '--version':
+        io.out(VERSION + '\n');
+        return 0;
+      default:
+        throw new UsageError(name ? `unknown command '${name}'` : 'no command given');
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`reso: ${error.message}\n\n${usage()}\n`);
+      return 2;
+    }
+    io.err(`reso: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}

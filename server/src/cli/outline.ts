@@ -1,0 +1,27 @@
+// reso outline: the document symbols of each file, indented.
+
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { documentSymbols } from '../features/symbols';
+import { collectFiles, readText } from '../host/files';
+import { parseDocument } from '../syntax';
+import { displayPath, UsageError, type Command } from './common';
+
+export const outlineCommand: Command = {
+  name: 'outline',
+  usage: '  reso outline PATH...                      print the outline of each file',
+  run(args, io) {
+    if (args.length === 0) throw new UsageError('outline needs at least one file or folder');
+    for (const file of collectFiles(args)) {
+      io.out(`${displayPath(file)}\n`);
+      const print = (symbols: readonly DocumentSymbol[], depth: number): void => {
+        for (const symbol of symbols) {
+          const detail = symbol.detail ? `  (${symbol.detail})` : '';
+          io.out(`${'  '.repeat(depth + 1)}${symbol.name}${depth < 2 ? detail : ''}  [line ${symbol.range.start.line + 1}]\n`);
+          print(symbol.children ?? [], depth + 1);
+        }
+      };
+      print(documentSymbols(parseDocument(readText(file))), 0);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,24 @@
+// reso amended / reso original: one view of a file with revision marks.
+
+import { readText } from '../host/files';
+import { parseDocument } from '../syntax';
+import { textDiagnostic, UsageError, type Command } from './common';
+
+function viewCommand(kind: 'amended' | 'original', usage: string): Command {
+  return {
+    name: kind,
+    usage,
+    run(args, io) {
+      if (args.length !== 1) throw new UsageError(`${kind} takes exactly one file`);
+      const document = parseDocument(readText(args[0]));
+      io.out((kind === 'amended' ? document.amended : document.original).text);
+      for (const diagnostic of document.diagnostics) {
+        if (diagnostic.code === 'syntax.revision') io.err(textDiagnostic(args[0], document, diagnostic) + '\n');
+      }
+      return 0;
+    },
+  };
+}
+
+export const amendedCommand = viewCommand('amended', '  reso amended FILE                         print the amended view (insertions kept, deletions dropped)');
+export const originalCommand = viewCommand('original', '  reso original FILE                        print the original view (deletions kept, insertions dropped)');
