@@ -161,6 +161,7 @@ class CitationChecker {
       if (!planned) {
         planned = true;
         this.addRevisionFixes(verdicts);
+        this.addRevMarkFixes(verdicts);
         this.addNearFixes();
       }
       return this.fixes;
@@ -330,7 +331,8 @@ class CitationChecker {
     }
     if (edits.length === 0) return undefined;
     const title = changed.length === 0 ? `Correct the body: of ${bodyPhrase(last.body, short)}` : `Correct the body: ${changed.join(', ')}`;
-    return { title, edits, fixAll: safe, preferred: true };
+    // A body is what the text says: the drafter picks the correction, fix-all never does.
+    return { title: safe ? title : `${title} (a guess between bodies)`, edits, fixAll: false, preferred: safe };
   }
 
   private reportUnknown(citation: Citation, body: Body, name: string): void {
@@ -472,7 +474,8 @@ class CitationChecker {
           for (const diagnostic of diagnosticsOf(citation, allCodes)) {
             if (offered.has(diagnostic)) continue;
             offered.add(diagnostic);
-            this.addFix(diagnostic, { ...fix, fixAll: true, preferred: true });
+            // Which revision a text cites is what it says: the drafter chooses, fix-all never rewrites it.
+            this.addFix(diagnostic, { ...fix, fixAll: false, preferred: true });
           }
         }
       }
@@ -487,6 +490,43 @@ class CitationChecker {
         if (!guess.has(citation)) continue;
         for (const diagnostic of diagnosticsOf(citation, [CITATION_CODES.inconsistent])) this.addFix(diagnostic, { ...guessFix, fixAll: false, preferred: false });
       }
+    }
+  }
+
+  /**
+   * The one citation fix that fix-all applies: `Rev.` written before a revision that the catalogue
+   * records as not a first adoption, for every number sharing it. Nothing else of the text moves.
+   */
+  private addRevMarkFixes(verdicts: readonly Verdict[]): void {
+    const byRevision = new Map<CitedRevision, boolean>();
+    for (const verdict of verdicts) {
+      const revision = verdict.citation.revision;
+      if (!revision?.place || revision.rev || verdict.citation.kind !== 'resolution') continue;
+      const proven = verdict.cited?.first === false;
+      byRevision.set(revision, (byRevision.get(revision) ?? true) && proven);
+    }
+    if (byRevision.size === 0) return;
+    // Every number sharing the revision must be a known revision: `50 and 52 (Hammamet, 2016)` with 50 first adopted there stays.
+    const judged = new Set(verdicts.map((v) => v.citation));
+    for (const citation of this.citations) {
+      const revision = citation.revision;
+      if (revision && byRevision.has(revision) && !judged.has(citation)) byRevision.set(revision, false);
+    }
+    const byKey = new Map(this.diagnostics.filter((d) => d.code === CITATION_CODES.revMissing).map((d) => [diagnosticKey(d), d]));
+    for (const [revision, proven] of byRevision) {
+      if (!proven) continue;
+      const diagnostic = byKey.get(diagnosticKey({ code: CITATION_CODES.revMissing, start: revision.range.start, end: revision.range.end }));
+      if (!diagnostic) continue;
+      const key = diagnosticKey(diagnostic);
+      const old = normalize(this.viewText(revision.range));
+      // The planned fix that writes only `Rev.` is this one: offered once, with its title.
+      const list = this.fixes.get(key) ?? [];
+      const same = list.findIndex((f) => f.edits.length === 1 && f.edits[0].start === revision.range.start && f.edits[0].end === revision.range.end && normalize(f.edits[0].newText) === `Rev. ${old}`);
+      const title = same >= 0 ? list[same].title : `Write \`Rev.\`: (Rev. ${old})`;
+      if (same >= 0) list.splice(same, 1);
+      list.unshift({ title, edits: [this.edit(revision.range.start, revision.range.start, 'Rev. ')], fixAll: true, preferred: true });
+      for (const fix of list.slice(1)) fix.preferred = false;
+      this.fixes.set(key, list);
     }
   }
 
