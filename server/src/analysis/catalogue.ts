@@ -71,12 +71,23 @@ export interface CatalogueResolution {
 
 export interface CatalogueConference extends Conference {}
 
+/**
+ * A catalogue's claim to hold every resolution of a body (adopted from `from` to `to`, years
+ * included, when given): a citation it does not know is then a warning, not information.
+ */
+export interface CatalogueCompleteness {
+  body: Body;
+  from?: number;
+  to?: number;
+}
+
 export interface CatalogueFile {
   $schema?: string;
   format: 1;
   description?: string;
   /** Files the catalogue was built from, relative to it. */
   sources?: string[];
+  complete?: CatalogueCompleteness[];
   conferences: CatalogueConference[];
   resolutions: CatalogueResolution[];
 }
@@ -118,6 +129,15 @@ function checkCatalogue(json: unknown, problems: string[]): void {
     return;
   }
   if (json.format !== 1) problems.push(`\`format\` must be 1 (found ${JSON.stringify(json.format)})`);
+  if (json.complete !== undefined) {
+    if (!Array.isArray(json.complete)) problems.push('`complete` must be an array of { body, from?, to? }');
+    else json.complete.forEach((claim: unknown, i) => {
+      const at = `complete[${i}]`;
+      if (!isObject(claim)) return void problems.push(`${at} must be an object`);
+      requireBody(claim, at, problems);
+      for (const key of ['from', 'to']) if (claim[key] !== undefined && !Number.isInteger(claim[key])) problems.push(`${at}.${key} must be a year`);
+    });
+  }
   const conferenceIds = new Set(CONFERENCES.map((c) => c.id));
   if (!Array.isArray(json.conferences)) problems.push('`conferences` must be an array');
   else {
@@ -405,6 +425,17 @@ export class KnowledgeBase {
 
   loadedCatalogues(): readonly LoadedCatalogue[] {
     return this.catalogues;
+  }
+
+  /** The declaration of a loaded catalogue that it holds every resolution of `body` adopted in `year` (any year when not given). */
+  completeFor(body: Body, year: number | undefined): CatalogueCompleteness | undefined {
+    for (const catalogue of this.catalogues) {
+      for (const claim of catalogue.data.complete ?? []) {
+        if (claim.body !== body) continue;
+        if (year === undefined || ((claim.from === undefined || claim.from <= year) && (claim.to === undefined || year <= claim.to))) return claim;
+      }
+    }
+    return undefined;
   }
 
   /** Sets what a workspace document defines and cites now. */

@@ -15,13 +15,14 @@ import {
   summarizeDocument,
   type CatalogueCitation,
   type CatalogueClause,
+  type CatalogueCompleteness,
   type CatalogueDefinition,
   type CatalogueFile,
   type CatalogueResolution,
   type CatalogueRevision,
   type LineRange,
 } from './catalogue';
-import { BODIES, BODY_INFO, CONFERENCES, conferenceId, placeKey, type Body, type Conference } from './conferences';
+import { BODIES, BODY_INFO, CONFERENCES, conferenceId, isBody, placeKey, type Body, type Conference } from './conferences';
 
 export interface CatalogueInput {
   /** How the catalogue names the file: a path relative to where the catalogue is written. */
@@ -51,7 +52,11 @@ interface ResolutionEvidence {
   citedIn: CatalogueCitation[];
 }
 
-export function buildCatalogue(inputs: readonly CatalogueInput[], description = 'Resolutions defined and cited by the files listed in `sources`; conferences from the ITU Final Acts and from those files.'): CatalogueFile {
+export function buildCatalogue(
+  inputs: readonly CatalogueInput[],
+  description = 'Resolutions defined and cited by the files listed in `sources`; conferences from the ITU Final Acts and from those files.',
+  complete: readonly CatalogueCompleteness[] = [],
+): CatalogueFile {
   const conferences = new Map<string, Conference>(CONFERENCES.map((c) => [c.id, c]));
   let lookup = conferenceLookup([...conferences.values()]);
   const evidence = new Map<string, ResolutionEvidence>();
@@ -160,6 +165,7 @@ export function buildCatalogue(inputs: readonly CatalogueInput[], description = 
     format: 1,
     description,
     sources: ordered.map((input) => input.name),
+    ...(complete.length > 0 ? { complete: complete.map((c) => ({ body: c.body, ...(c.from !== undefined ? { from: c.from } : {}), ...(c.to !== undefined ? { to: c.to } : {}) })) } : {}),
     conferences: conferenceList.map((c) => ({ id: c.id, body: c.body, place: c.place, year: c.year, source: c.source })),
     resolutions,
   };
@@ -257,3 +263,14 @@ export function clauseText(document: ParsedDocument, clause: ClauseNode): string
 }
 
 
+
+/** `PP`, `PP:1994-2022`, `PP:1994-` or `PP:-2022` (a `--complete` value) as a claim; an error message when it is not one. */
+export function parseCompleteness(value: string): CatalogueCompleteness | string {
+  const match = /^([A-Za-z]+)(?::(\d{4})?-(\d{4})?)?$/.exec(value.trim());
+  const body = match?.[1];
+  if (!match || !body || !isBody(body)) return `'${value}' is not a body (one of ${BODIES.join(', ')}, optionally with years: PP:1994-2022)`;
+  const from = match[2] !== undefined ? Number(match[2]) : undefined;
+  const to = match[3] !== undefined ? Number(match[3]) : undefined;
+  if (from !== undefined && to !== undefined && from > to) return `'${value}': the first year comes after the last`;
+  return { body, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+}

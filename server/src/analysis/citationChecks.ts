@@ -5,7 +5,7 @@
 
 import type { ParsedDocument, SyntaxDiagnostic } from '../syntax';
 import type { RelatedLocation } from '../syntax/diagnostics';
-import { currentRevision, findRevision, type KnowledgeBase, type KnownResolution, type KnownRevision } from './catalogue';
+import { currentRevision, findRevision, type CatalogueCompleteness, type KnowledgeBase, type KnownResolution, type KnownRevision } from './catalogue';
 import { contextAt, documentCitations, type Citation, type CitedRevision, type CitingContext, type NamedBody, type TextRange } from './citations';
 import { BODY_INFO, INFERABLE_BODIES, type Body, type Conference } from './conferences';
 import type { Fix, FixOptions, FixProvider, OffsetEdit } from './edits';
@@ -180,15 +180,27 @@ class CitationChecker {
     if (mismatched.has(citation)) return undefined;
     const body = citation.body;
     if (!body) {
-      if (revision?.place) {
-        this.report(CITATION_CODES.unknown, 'warning', citation.range, `No ITU conference is known at ${revision.place} in ${revision.year}, so the body of ${written(citation)} cannot be told; name it (for example \`of WTDC\`).`);
+      // Another organization's text (`UN Human Rights Council Resolution 20/8`) is no concern of the catalogue.
+      if (revision?.place && citation.how !== 'external' && citation.conferencesAtPlace.length === 0) {
+        this.report(CITATION_CODES.unknown, 'warning', citation.range, `No ITU conference met at ${revision.place} in ${revision.year}, as far as the table of conferences knows, so the body of ${written(citation)} cannot be told; name the body (for example \`of WTDC\`) or correct the place and year.`);
       }
       return undefined;
     }
-    if (!BODY_INFO[body].conference) return undefined;
     const known = this.resolution(body, citation.number);
     if (!known) {
-      this.reportUnknown(citation, body, nameOf(citation, body));
+      const claim = this.knowledge.completeFor(body, revision?.year ?? year);
+      // A body whose texts no shipped catalogue holds is checked only against what a catalogue knows.
+      if (BODY_INFO[body].catalogueOnly && !claim) return undefined;
+      this.reportUnknown(citation, body, nameOf(citation, body), claim);
+      return undefined;
+    }
+    if (!BODY_INFO[body].conference) return undefined;
+    if (citation.kind === 'opinion') {
+      // An opinion belongs to one forum: Opinion 4 (Lisbon, 2009) and Opinion 4 (Geneva, 2013) are two texts, not two revisions.
+      if (revision?.place && !findRevision(known, revision.place, revision.year)) {
+        const forums = known.revisions.map((r) => `${r.conference.id} (${r.conference.place}, ${r.conference.year})`).join(', ');
+        this.report(CITATION_CODES.unknown, 'information', citation.range, `${written(citation)} is not in the catalogue: it knows Opinion ${citation.number} of ${forums || 'another forum'}, a different opinion of another forum.`);
+      }
       return undefined;
     }
     const verdict: Verdict = { citation, known, context };
@@ -335,11 +347,16 @@ class CitationChecker {
     return { title: safe ? title : `${title} (a guess between bodies)`, edits, fixAll: false, preferred: safe };
   }
 
-  private reportUnknown(citation: Citation, body: Body, name: string): void {
+  private reportUnknown(citation: Citation, body: Body, name: string, claim: CatalogueCompleteness | undefined): void {
     // A guess at another number only where the body is sure: a bare `Resolution 1305` may be the Council's, not this body's.
     const near = citation.how === 'document' || citation.how === 'unresolved' ? [] : this.knowledge.nearNumbers(body, citation.number).slice(0, 3);
     const suggestion = near.length > 0 ? ` Did you mean ${near.map((n) => `Resolution ${n}`).join(', ')}?` : '';
-    const diagnostic = this.report(CITATION_CODES.unknown, 'warning', citation.range, `${name} is neither in the catalogue nor defined in the workspace.${suggestion}`);
+    const bodyName = BODY_INFO[body].name;
+    // The shipped catalogue knows a few dozen resolutions; real texts cite hundreds: not knowing one is information.
+    const message = claim
+      ? `${name} is not in the catalogue, which declares that it holds every resolution of the ${bodyName}${period(claim)}; no workspace file defines it either.${suggestion}`
+      : `${name} is not in the catalogue and no workspace file defines it; the catalogue may not hold every resolution of the ${bodyName}.${suggestion}`;
+    const diagnostic = this.report(CITATION_CODES.unknown, claim ? 'warning' : 'information', citation.range, message);
     if (near.length > 0) this.unknown.push({ diagnostic, citation, body, near });
   }
 
@@ -588,6 +605,13 @@ class CitationChecker {
   private edit(start: number, end: number, newText: string): OffsetEdit {
     return { start, end, newText };
   }
+}
+
+/** ` (1994–2022)`, ` (from 1994)`, or nothing for a claim on every year. */
+function period(claim: CatalogueCompleteness): string {
+  if (claim.from !== undefined && claim.to !== undefined) return ` (${claim.from}–${claim.to})`;
+  if (claim.from !== undefined) return ` (from ${claim.from})`;
+  return claim.to !== undefined ? ` (to ${claim.to})` : '';
 }
 
 /** The place and year identify conferences, none of them of the body named. */

@@ -42,6 +42,8 @@ export type BodyResolution =
   | 'inferred'
   /** No revision and no body: the body of the citing text. */
   | 'document'
+  /** Another organization's text: `UN Human Rights Council Resolution 20/8`, never catalogued. */
+  | 'external'
   | 'unresolved';
 
 export interface NamedBody {

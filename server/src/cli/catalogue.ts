@@ -2,22 +2,30 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { buildCatalogue, serializeCatalogue } from '../analysis/catalogueBuilder';
+import type { CatalogueCompleteness } from '../analysis/catalogue';
+import { buildCatalogue, parseCompleteness, serializeCatalogue } from '../analysis/catalogueBuilder';
 import { collectFiles, readText } from '../host/files';
 import { displayPath, UsageError, type Command } from './common';
 
 export const catalogueCommand: Command = {
   name: 'catalogue',
-  usage: `  reso catalogue [--out FILE] PATH...       build a catalogue of the resolutions the files define and cite
-                                            (paths in it are relative to FILE); print it, or write FILE`,
+  usage: `  reso catalogue [--out FILE] [--complete BODY[:FROM-TO]]... PATH...
+                                            build a catalogue of the resolutions the files define and cite
+                                            (paths in it are relative to FILE); print it, or write FILE;
+                                            --complete declares it holds every resolution of BODY`,
   run(args, io) {
     let out: string | undefined;
     const paths: string[] = [];
+    const complete: CatalogueCompleteness[] = [];
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
       if (arg === '--out') out = args[++i];
       else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
-      else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
+      else if (arg === '--complete' || arg.startsWith('--complete=')) {
+        const claim = parseCompleteness((arg === '--complete' ? args[++i] : arg.slice('--complete='.length)) ?? '');
+        if (typeof claim === 'string') throw new UsageError(`--complete: ${claim}`);
+        complete.push(claim);
+      } else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
       else paths.push(arg);
     }
     if (out === '') throw new UsageError('--out needs a file name');
@@ -26,7 +34,7 @@ export const catalogueCommand: Command = {
     // Files are named relative to where the catalogue is written, so it can move with them.
     const base = out ? dirname(resolve(out)) : process.cwd();
     const inputs = files.map((file) => ({ name: relative(base, resolve(file)).split('\\').join('/'), text: readText(file) }));
-    const text = serializeCatalogue(buildCatalogue(inputs));
+    const text = serializeCatalogue(buildCatalogue(inputs, undefined, complete));
     if (out) {
       // `--out build/catalogue.json` in a fresh checkout: the folder is made, as a build step expects.
       mkdirSync(dirname(resolve(out)), { recursive: true });
