@@ -335,7 +335,10 @@ to continue.
     it('a General Assembly or Council resolution is not taken for one of the conference; no did-you-mean for a body not named', () => {
       const text = citingText('a) General Assembly Resolution 70/125, on the outcome;\nb) the Council, in its Resolution 1305, identified the issues,');
       assert.deepEqual(summary(text), []);
-      const bare = citingText('a) Resolution 1305 identified the issues,');
+      // A bare four-digit number is never the Plenipotentiary Conference's: no unknown, no guess.
+      assert.deepEqual(summary(citingText('a) Resolution 1305 identified the issues,')), []);
+      // A bare number the citing text's body may have: unknown, but no did-you-mean.
+      const bare = citingText('a) Resolution 141 identified the issues,');
       const service = serviceWith({ [URI]: bare });
       const [unknown] = citationDiagnostics(service);
       assert.equal(unknown.code, 'citation.unknown');

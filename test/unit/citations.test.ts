@@ -263,7 +263,8 @@ d) instructs the Council to review Resolution 71 and Resolution 1336,
         '9 Resolution 70/125 - UNGA named',
         '10 Resolution 1305 - Council named',
         '11 Resolution 68/198 - UNGA inferred',
-        '11 Resolution 1305 - PP document',
+        // A four-digit number is never the Plenipotentiary Conference's.
+        '11 Resolution 1305 - undefined unresolved',
         '12 Resolution 71 - PP document',
         '12 Resolution 1336 - Council named',
       ]);

@@ -30,6 +30,8 @@ export interface CitedRevision {
   revRange?: TextRange;
   placeRange?: TextRange;
   yearRange: TextRange;
+  /** Written by its conference (`Rev.WRC-15`): the body, and the conference when the table knows it. */
+  event?: { body: Body; conference?: Conference };
 }
 
 /** How the body of a citation was found. */
@@ -56,6 +58,8 @@ export interface NamedBody {
   thisConference: boolean;
   /** `UNGA Resolution`, `Council Resolution`: the body stands before the keyword. */
   prefix: boolean;
+  /** Another organization (`UN Human Rights Council`): `body` is then undefined. */
+  external?: boolean;
 }
 
 export interface Citation {
@@ -168,7 +172,7 @@ const WS = String.raw`(?:[ \t]*\r?\n[ \t]*|[ \t]+)`;
 const WS0 = String.raw`(?:[ \t]*(?:\r?\n[ \t]*)?)`;
 
 /** The keyword, found fast; a body prefix (`UNGA Resolution`) is looked for behind it only when one may stand there. */
-const KEYWORD = new RegExp(String.raw`\b(Resolutions|Resolution|Res\.?|Opinions|Opinion)(?=${WS}\d)`, 'g');
+const KEYWORD = new RegExp(String.raw`\b(Resolutions|Resolution|Res\.?|Opinions|Opinion)(?=${WS}(?:ITU-R${WS})?\d)`, 'g');
 const PREFIX = new RegExp(String.raw`\b(United Nations General Assembly${WS}\(UNGA\)|United Nations General Assembly|UN General Assembly|General Assembly|UNGA|ITU Council|Council)${WS}$`);
 
 /** After blanks with at most one line break (as WS matches); `from` when there are none. */
@@ -205,17 +209,34 @@ function scanNumber(text: string, from: number): number {
 }
 const PLACE = String.raw`([\p{Lu}][\p{L}'.-]*(?:${WS}[\p{L}][\p{L}'.-]*)*?)`;
 const REVISION = new RegExp(String.raw`${WS0}\(${WS0}((?:Rev|REV)\.?)?${WS0}(?:${PLACE}(?:${WS0},${WS0}|${WS}))?(\d{4})${WS0}\)`, 'uy');
+/** A revision named by its conference: `(Rev.WRC-15)`, `(WRC-15)`, `(WRC-2015)`, `(Rev. WTDC-17)`. */
+const EVENT_REVISION = new RegExp(String.raw`${WS0}\(${WS0}((?:Rev|REV)\.?)?${WS0}(PP|WTDC|WTSA|WTPF|WCIT|WRC|RA)-(\d{4}|\d{2})${WS0}\)`, 'y');
 const LIST_CONTINUES = new RegExp(String.raw`(?:${WS0},${WS0}and${WS}|${WS0},${WS0}|${WS}and${WS})(?=\d)`, 'y');
-const BODY_PHRASES: ReadonlyArray<{ pattern: string; body: Body | 'this'; short: boolean }> = [
+const BODY_PHRASES: ReadonlyArray<{ pattern: string; body: Body | 'this' | 'external'; short: boolean }> = [
   { pattern: String.raw`this${WS}(?:conference|Conference|assembly|Assembly|forum|Forum)`, body: 'this', short: true },
+  // Other organizations' councils and assemblies come before the ITU Council and the General Assembly they resemble.
+  { pattern: String.raw`the${WS}(?:(?:United${WS}Nations|UN)${WS})?(?:Human${WS}Rights|Security|Economic${WS}and${WS}Social|Trusteeship)${WS}Council`, body: 'external', short: false },
+  { pattern: String.raw`the${WS}(?:ITU${WS})?Council`, body: 'Council', short: true },
+  { pattern: String.raw`the${WS}(?:United${WS}Nations${WS})?General${WS}Assembly(?:${WS0}\(UNGA\))?`, body: 'UNGA', short: false },
+  { pattern: String.raw`the${WS}World${WS}Radiocommunication${WS}Conference(?:${WS0}\(WRC\))?`, body: 'WRC', short: false },
+  { pattern: String.raw`the${WS}Radiocommunication${WS}Assembly(?:${WS0}\(RA\))?`, body: 'RA', short: false },
   { pattern: String.raw`the${WS}Plenipotentiary${WS}Conference(?:${WS}\(PP\))?`, body: 'PP', short: false },
   { pattern: String.raw`the${WS}World${WS}[Tt]elecommunication${WS}Development${WS}Conference(?:${WS0}\(WTDC\))?`, body: 'WTDC', short: false },
   { pattern: String.raw`the${WS}World${WS}[Tt]elecommunication${WS}Standardization${WS}Assembly(?:${WS0}\(WTSA\))?`, body: 'WTSA', short: false },
   { pattern: String.raw`the${WS}World${WS}[Tt]elecommunication(?:\/ICT)?${WS}Policy${WS}Forum(?:${WS0}\(WTPF\))?`, body: 'WTPF', short: false },
   { pattern: String.raw`the${WS}World${WS}Conference${WS}on${WS}International${WS}Telecommunications(?:${WS0}\(WCIT\))?`, body: 'WCIT', short: false },
-  { pattern: String.raw`(?:the${WS})?(?:WTDC|WTSA|WTPF|WCIT|PP)(?![\w-])`, body: 'PP', short: true },
+  { pattern: String.raw`(?:the${WS})?(?:WTDC|WTSA|WTPF|WCIT|WRC|PP)(?![\w-])`, body: 'PP', short: true },
 ];
-const BODY_PHRASE = new RegExp(String.raw`${WS}of${WS}(${BODY_PHRASES.map((p) => `(${p.pattern})`).join('|')})`, 'y');
+const BODY_PHRASE = new RegExp(String.raw`${WS}(?:of|adopted${WS}by)${WS}(${BODY_PHRASES.map((p) => `(${p.pattern})`).join('|')})`, 'y');
+
+/** Words that make `Resolution 1` a kind of text, not a citation: `the respective Resolution 1 on working methods of each Sector`. */
+const GENERIC_WORDS: ReadonlySet<string> = new Set(['respective', 'relevant', 'corresponding', 'each', 'every', 'any', 'a', 'an', 'such', 'another', 'similar']);
+/** A body written before the keyword as an acronym: `WTDC Resolution 37`. */
+const PREFIX_ACRONYMS: Readonly<Record<string, Body>> = { WTDC: 'WTDC', WTSA: 'WTSA', WRC: 'WRC', WTPF: 'WTPF', WCIT: 'WCIT', PP: 'PP' };
+/** Acronyms that are ITU's own or that name nothing: `ITU Resolution 71`. */
+const NOT_A_BODY: ReadonlySet<string> = new Set(['ITU', 'UN', 'UNGA', 'ICT', 'ICTS', 'DT', 'MOD', 'ADD', 'SUP', 'NOC', 'I', 'II', 'III', 'IV']);
+const WORD_BEFORE = /([A-Za-z][\w-]*)[ \t]*(?:\r?\n[ \t]*)?$/;
+const OTHER_COUNCIL = /\b(?:Human\s+Rights|Security|Economic\s+and\s+Social|Trusteeship)\s+$/;
 const SUBJECT = new RegExp(String.raw`${WS0},?${WS}on${WS}`, 'y');
 
 const QUESTION = /\b(?:(ITU-[DTR])\s+)?(?:[Qq]uestions?)\s+(\d{1,3}(?:-\d)?\/\d{1,2})(?![\w/])/g;
@@ -331,6 +352,7 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
   const skipped = skippedRanges(read.root);
   const titleLine = titleLineTracker(text);
   const labels = numberLabelStarts(read.root);
+  const headings = sectionHeadings(read.root, src);
   let group = 0;
   KEYWORD.lastIndex = 0;
   for (let match = KEYWORD.exec(text); match; match = KEYWORD.exec(text)) {
@@ -342,12 +364,41 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
     while (blank > 0 && isBlank(text.charCodeAt(blank - 1))) blank--;
     const mayHavePrefix = blank < match.index && (text.startsWith('Assembly', blank - 8) || text.startsWith('UNGA', blank - 4) || text.startsWith('(UNGA)', blank - 6) || text.startsWith('Council', blank - 7));
     const before = mayHavePrefix ? text.slice(Math.max(0, match.index - 50), match.index) : '';
-    const prefix = mayHavePrefix ? PREFIX.exec(before) : null;
-    const prefixText = prefix?.[1];
-    const keywordStart = prefix ? match.index - before.length + prefix.index : match.index;
+    let prefix = mayHavePrefix ? PREFIX.exec(before) : null;
+    // `UN Human Rights Council Resolution 20/8` is another organization's, never the ITU Council's.
+    const otherCouncil = prefix !== null && prefix[1] === 'Council' && OTHER_COUNCIL.test(before.slice(0, prefix.index));
+    if (otherCouncil) prefix = null;
+    let prefixText = prefix?.[1];
+    let prefixBody: Body | undefined;
+    let external = otherCouncil;
+    let keywordStart = prefix ? match.index - before.length + prefix.index : match.index;
+    if (!prefix && blank < match.index && blank > 0) {
+      const word = WORD_BEFORE.exec(text.slice(Math.max(0, blank - 40), blank + 1));
+      const written = word?.[1];
+      if (written !== undefined) {
+        if (GENERIC_WORDS.has(written.toLowerCase())) {
+          KEYWORD.lastIndex = Math.max(KEYWORD.lastIndex, match.index + match[0].length);
+          continue;
+        }
+        if (PREFIX_ACRONYMS[written]) {
+          prefixText = written;
+          prefixBody = PREFIX_ACRONYMS[written];
+          keywordStart = blank - written.length;
+        } else if (/^[A-Z]{2,8}$/.test(written) && !NOT_A_BODY.has(written)) external = true;
+      }
+    }
     const keywordEnd = match.index + match[0].length;
     const context = contextAt(contexts, view.toSource(keywordStart));
     let cursor = keywordEnd;
+    // `Resolution ITU-R 69`: a Radiocommunication Assembly resolution.
+    let assembly: NamedBody | undefined;
+    {
+      const after = skipBlanks(text, cursor);
+      if (text.startsWith('ITU-R', after)) {
+        assembly = { body: 'RA', text: 'ITU-R', range: src(after, after + 5), short: true, thisConference: false, prefix: true };
+        cursor = after + 5;
+      }
+    }
     const members: RawMember[] = [];
     // Where the last number (with its revision) ends: a list that goes on to no number gives back its `and`.
     let afterMember = cursor;
@@ -372,12 +423,19 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
       if (revision) {
         member.revision = rawRevision(revision, text);
         cursor = REVISION.lastIndex;
+      } else {
+        EVENT_REVISION.lastIndex = cursor;
+        const event = EVENT_REVISION.exec(text);
+        if (event) {
+          member.revision = eventRevision(event, conferences);
+          cursor = EVENT_REVISION.lastIndex;
+        }
       }
       afterMember = cursor;
       members.push(member);
       if (!plural) break;
       // A number may name its own body before the list goes on: `45 (Rev. Dubai, 2014) of WTDC and 140 (…) of …`.
-      if (!prefixText) {
+      if (!prefixText && !assembly) {
         BODY_PHRASE.lastIndex = cursor;
         const own = BODY_PHRASE.exec(text);
         if (own) {
@@ -397,21 +455,33 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
       KEYWORD.lastIndex = Math.max(KEYWORD.lastIndex, keywordEnd);
       continue;
     }
-    // A number without its own revision shares the next one written: `50 and 52 (Rev. Hammamet, 2016)`.
-    const owners: Array<RawRevision | undefined> = members.map((m) => m.revision);
-    for (let i = members.length - 2; i >= 0; i--) if (!owners[i]) owners[i] = owners[i + 1];
-    let named: NamedBody | undefined;
+    let named: NamedBody | undefined = assembly;
     if (prefixText) {
-      const body: Body = /Council/.test(prefixText) ? 'Council' : 'UNGA';
-      named = { body, text: prefixText, range: src(keywordStart, keywordStart + prefixText.length), short: body === 'Council' || prefixText === 'UNGA', thisConference: false, prefix: true };
+      const body: Body = prefixBody ?? (/Council/.test(prefixText) ? 'Council' : 'UNGA');
+      named = { body, text: prefixText, range: src(keywordStart, keywordStart + prefixText.length), short: body === 'Council' || prefixText === 'UNGA' || prefixBody !== undefined, thisConference: false, prefix: true };
+    } else if (external) {
+      named = { body: undefined, text: text.slice(keywordStart, match.index), range: src(keywordStart, match.index), short: true, thisConference: false, prefix: true, external: true };
     }
     let groupEnd = cursor;
     BODY_PHRASE.lastIndex = cursor;
-    const phrase = prefixText ? null : BODY_PHRASE.exec(text);
+    const phrase = prefixText || assembly || external ? null : BODY_PHRASE.exec(text);
     if (phrase) {
       named = namedBody(phrase, BODY_PHRASE.lastIndex, context, src);
       groupEnd = BODY_PHRASE.lastIndex;
+      // `Resolution 1386 of the Council (2017)`: the year after the body.
+      const last = members[members.length - 1];
+      if (!last.revision) {
+        REVISION.lastIndex = groupEnd;
+        const year = REVISION.exec(text);
+        if (year && year[2] === undefined) {
+          last.revision = rawRevision(year, text);
+          groupEnd = REVISION.lastIndex;
+        }
+      }
     }
+    // A number without its own revision shares the next one written: `50 and 52 (Rev. Hammamet, 2016)`.
+    const owners: Array<RawRevision | undefined> = members.map((m) => m.revision);
+    for (let i = members.length - 2; i >= 0; i--) if (!owners[i]) owners[i] = owners[i + 1];
     // The body phrase of a number is its own, else the next one written, as with revisions.
     const bodies: Array<NamedBody | undefined> = members.map((m) => m.named);
     bodies[members.length - 1] = named;
@@ -449,9 +519,10 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
       };
       if (revision) citation.revision = revision;
       let body = bodies[index];
-      // `the Council, in its Resolution 1305`: a four-digit number with the Council named before it in the sentence.
+      // `the Council, in its Resolution 1305`, or `its Resolution 1344` under *instructs the ITU Council*:
+      // a four-digit number with the Council named before it in the sentence or in the section heading.
       if (!body && !raw?.place && kind === 'resolution' && member.number.length === 4 && !member.number.includes('/')) {
-        council ??= councilBefore(text, keywordStart, src) ?? undefined;
+        council ??= councilBefore(text, keywordStart, src) ?? headings.councilAt(keywordStart) ?? undefined;
         if (council) body = council;
       }
       if (body) citation.namedBody = body;
@@ -473,9 +544,10 @@ function namedBody(phrase: RegExpExecArray, end: number, context: CitingContext 
   const entry = BODY_PHRASES[index];
   let body: Body | undefined;
   if (entry.body === 'this') body = context?.body;
-  else if (entry.short) body = /WTDC/.test(phraseText) ? 'WTDC' : /WTSA/.test(phraseText) ? 'WTSA' : /WTPF/.test(phraseText) ? 'WTPF' : /WCIT/.test(phraseText) ? 'WCIT' : 'PP';
+  else if (entry.body === 'external') body = undefined;
+  else if (index === BODY_PHRASES.length - 1) body = /WTDC/.test(phraseText) ? 'WTDC' : /WTSA/.test(phraseText) ? 'WTSA' : /WTPF/.test(phraseText) ? 'WTPF' : /WCIT/.test(phraseText) ? 'WCIT' : /WRC/.test(phraseText) ? 'WRC' : 'PP';
   else body = entry.body;
-  return { body, text: phraseText, range: src(end - phraseText.length, end), short: entry.short, thisConference: entry.body === 'this', prefix: false };
+  return { body, text: phraseText, range: src(end - phraseText.length, end), short: entry.short, thisConference: entry.body === 'this', prefix: false, ...(entry.body === 'external' ? { external: true } : {}) };
 }
 
 /** `Council` earlier in the same sentence (within 80 characters, no `;`, `:`, `.` or blank line between), as the citation's body. */
@@ -488,6 +560,19 @@ function councilBefore(text: string, keywordStart: number, src: (start: number, 
   const between = text.slice(at + 7, keywordStart);
   if (/[;:.]|\n[ \t]*\r?\n/.test(between)) return null;
   return { body: 'Council', text: 'Council', range: src(at, at + 7), short: true, thisConference: false, prefix: true };
+}
+
+/** The section heading over a view offset, asked for rarely (four-digit numbers with no body): sections found once. */
+function sectionHeadings(root: DocumentNode, src: (start: number, end: number) => TextRange): { councilAt(offset: number): NamedBody | null } {
+  let sections: Array<{ start: number; end: number; phrase: string; phraseStart: number; phraseEnd: number }> | undefined;
+  return {
+    councilAt(offset) {
+      sections ??= root.resolutions.flatMap((r) => r.sections.map((s) => ({ start: s.viewStart, end: s.viewEnd, phrase: s.heading.phrase, phraseStart: s.heading.viewStart, phraseEnd: s.heading.viewEnd })));
+      const section = sections.find((s) => s.start <= offset && offset <= s.end);
+      if (!section || !/\bCouncil\b/.test(section.phrase) || /\b(?:Human Rights|Security|Economic and Social)\s+Council\b/.test(section.phrase)) return null;
+      return { body: 'Council', text: section.phrase, range: src(section.phraseStart, section.phraseEnd), short: true, thisConference: false, prefix: true };
+    },
+  };
 }
 
 /** View offsets where an operative clause's number label starts: such a number is never cited. */
@@ -515,6 +600,7 @@ interface RawMember {
 interface RawRevision {
   /** Conferences at the place and year, looked up once for every number sharing the revision. */
   atPlace?: Conference[];
+  event?: { body: Body; conference?: Conference };
   rev: boolean;
   place?: string;
   year: number;
@@ -557,6 +643,31 @@ function rawRevision(match: RegExpExecArray, text: string): RawRevision {
   return raw;
 }
 
+/** `(Rev.WRC-15)`, `(WTDC-2017)`: the year from the id (two digits are this century's below 50), the place from the table. */
+function eventRevision(match: RegExpExecArray, conferences: ConferenceLookup): RawRevision {
+  const whole = match[0];
+  const open = whole.indexOf('(');
+  const start = match.index + open;
+  const end = match.index + whole.length;
+  const body = match[2] as Body;
+  const digits = match[3];
+  const year = digits.length === 4 ? Number(digits) : Number(digits) + (Number(digits) < 50 ? 2000 : 1900);
+  const conference = conferences.byId(conferenceId(body, year));
+  const idAt = match.index + whole.indexOf(`${body}-`, open);
+  const raw: RawRevision = {
+    rev: match[1] !== undefined, year, start, end, innerStart: start + 1, innerEnd: end - 1, yearStart: idAt, yearEnd: idAt + body.length + 1 + digits.length,
+    event: { body, ...(conference ? { conference } : {}) },
+  };
+  while (raw.innerStart < raw.innerEnd && /\s/.test(whole[raw.innerStart - match.index])) raw.innerStart++;
+  while (raw.innerEnd > raw.innerStart && /\s/.test(whole[raw.innerEnd - 1 - match.index])) raw.innerEnd--;
+  if (match[1] !== undefined) {
+    raw.revStart = match.index + whole.indexOf(match[1], open);
+    raw.revEnd = raw.revStart + match[1].length;
+  }
+  if (conference) raw.place = conference.place;
+  return raw;
+}
+
 const placeNames = new Map<string, string>();
 
 /** `BUENOS  AIRES` → `Buenos Aires`, as titles and citations compare; remembered, a text repeats its places. */
@@ -577,6 +688,7 @@ class SourceRevision implements CitedRevision {
   readonly place?: string;
   readonly range: TextRange;
   readonly outerRange: TextRange;
+  readonly event?: { body: Body; conference?: Conference };
   private mappedYear?: TextRange;
   private mappedRev?: TextRange;
   private mappedPlace?: TextRange;
@@ -588,6 +700,7 @@ class SourceRevision implements CitedRevision {
     this.rev = raw.rev;
     this.year = raw.year;
     if (raw.place !== undefined) this.place = raw.place;
+    if (raw.event) this.event = raw.event;
     this.range = src(raw.innerStart, raw.innerEnd);
     this.outerRange = src(raw.start, raw.end);
   }
@@ -623,7 +736,14 @@ function resolveBody(citation: Citation, context: CitingContext | undefined, atP
   citation.conferencesAtPlace = atPlace;
   const wanted = (c: Conference): boolean => (citation.kind === 'opinion' ? c.body === 'WTPF' : c.body !== 'WTPF');
   const named = citation.namedBody;
-  if (named) {
+  if (named?.external) {
+    citation.how = 'external';
+  } else if (revision?.event && !named) {
+    // `(Rev.WRC-15)` names the conference, and so the body.
+    citation.body = revision.event.body;
+    citation.how = 'inferred';
+    if (revision.event.conference) citation.conference = revision.event.conference;
+  } else if (named) {
     citation.body = named.body;
     citation.how = named.body === undefined ? 'unresolved' : named.thisConference ? 'this-conference' : 'named';
     if (named.thisConference && context?.conference && revision?.place && placeKey(context.conference.place) === placeKey(revision.place) && context.conference.year === revision.year) {
@@ -639,7 +759,8 @@ function resolveBody(citation: Citation, context: CitingContext | undefined, atP
       citation.body = candidates[0].body;
       citation.how = 'inferred';
     }
-  } else if (!revision && context?.body && citation.kind === 'resolution') {
+  } else if (!revision && context?.body && citation.kind === 'resolution' && citation.number.length < 4) {
+    // A four-digit number is never the Plenipotentiary Conference's (its resolutions are numbered in the hundreds).
     citation.body = context.body;
     citation.how = 'document';
   }

@@ -46,7 +46,14 @@ function resolutionSection(request: FeatureRequest, found: CitationUnderCursor):
   const reference = fullReference(body, citation.number, citation.kind, citation.revision);
   parts.push(`**${escapeMarkdown(reference)}**`);
   const how = citation.how === 'inferred' ? (citation.revision?.place ? ' (from the place and year)' : ' (from the form of the number)') : citation.how === 'this-conference' ? ' (this conference)' : citation.how === 'document' ? ' (the body of this text)' : '';
-  parts.push(body ? `${BODY_INFO[body].name}${how}` : 'Body not known: name it (for example `of WTDC`) or give the revision.');
+  const from = citation.revision?.event ? ' (from the conference named)' : how;
+  parts.push(
+    body
+      ? `${BODY_INFO[body].name}${from}`
+      : citation.how === 'external'
+        ? `A text of another organization (${escapeMarkdown(citation.namedBody?.text.trim() ?? 'named with it')}): not checked against the ITU catalogue.`
+        : 'Body not known: name it (for example `of WTDC`) or give the revision.',
+  );
   const about = known?.name ?? known?.subject ?? citation.subject;
   if (about) parts.push(`*${escapeMarkdown(about)}*`);
   if (body && BODY_INFO[body].conference) {
