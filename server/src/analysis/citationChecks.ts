@@ -121,7 +121,17 @@ interface Verdict {
   /** The target is a guess (an undated text's inconsistency): a quick fix, never part of fix-all. */
   guess?: boolean;
   context: CitingContext | undefined;
+  /** Cited as history (a list of revisions, the text's own predecessor, past wording): never superseded nor inconsistent. */
+  historical?: boolean;
 }
+
+/**
+ * Wording that tells of the past around a citation: `no budget was allocated to accompany …`,
+ * `… has only been partially implemented`, `the previous revision`.
+ */
+const PAST_WORDING = /\b(?:was|were|had|previous(?:ly)?|earlier|former(?:ly)?|predecessor|original(?:ly)?|until|replaced|superseded|abrogated|since)\b|\bha(?:s|ve)\b(?:\s+\w+){0,2}\s+been\b/i;
+/** How far a sentence is read around a citation, each way. */
+const SENTENCE_REACH = 300;
 
 class CitationChecker {
   private readonly diagnostics: SyntaxDiagnostic[] = [];
@@ -205,6 +215,7 @@ class CitationChecker {
     }
     const verdict: Verdict = { citation, known, context };
     if (!revision?.place) return verdict;
+    if (this.isHistorical(citation, context)) verdict.historical = true;
     let memo = this.revisionMemo.get(revision);
     if (!memo || memo.known !== known || memo.year !== year) {
       memo = { known, year, cited: findRevision(known, revision.place, revision.year), current: year === undefined ? undefined : currentRevision(known, year) };
@@ -227,7 +238,7 @@ class CitationChecker {
       return verdict;
     }
     const current = memo.current;
-    if (current && current !== cited && current.conference.year > cited.conference.year) {
+    if (current && current !== cited && current.conference.year > cited.conference.year && !verdict.historical) {
       verdict.target = current;
       this.report(CITATION_CODES.superseded, 'warning', citation.range,
         `${written(citation)} was superseded by Resolution ${citation.number} ${formatRevisionOf(current.first !== true, current.conference.place, current.conference.year)}, adopted by ${current.conference.id}, before the document's date (${context?.date ?? year}).`);
@@ -243,6 +254,44 @@ class CitationChecker {
         `${namesOf(citation, body, numbers)} ${numbers.length === 1 ? 'was' : 'were'} first adopted at ${revision.place}, ${revision.year}: a first adoption is cited without \`Rev.\`, as (${revision.place}, ${revision.year}).`);
     }
     return verdict;
+  }
+
+  /** Groups citing one number in several revisions (`Resolutions 125 (Rev. Busan, 2014), 125 (Rev. Guadalajara, 2010) …`), found once. */
+  private revisionLists?: Set<number>;
+
+  /** A citation of history rather than of the text in force. */
+  private isHistorical(citation: Citation, context: CitingContext | undefined): boolean {
+    // The text's own predecessor: Resolution 140 (Rev. Busan, 2014) recalled in Resolution 140 (Rev. Dubai, 2018).
+    if (context?.number === citation.number && context.body === citation.body) return true;
+    if (!this.revisionLists) {
+      this.revisionLists = new Set();
+      const seen = new Map<string, string>();
+      for (const other of this.citations) {
+        const key = `${other.group} ${other.number}`;
+        const revision = `${other.revision?.place}|${other.revision?.year}`;
+        const before = seen.get(key);
+        if (before === undefined) seen.set(key, revision);
+        else if (before !== revision) this.revisionLists.add(other.group);
+      }
+    }
+    if (this.revisionLists.has(citation.group)) return true;
+    return PAST_WORDING.test(this.sentenceAround(citation.groupRange));
+  }
+
+  /** The amended text of the sentence around a source range: to the nearest `;`, `:`, `.` or blank line each way. */
+  private sentenceAround(range: TextRange): string {
+    const view = this.document.amended;
+    const text = view.text;
+    const from = view.fromSource(range.start).offset;
+    const to = view.fromSource(range.end).offset;
+    let start = from;
+    const floor = Math.max(0, from - SENTENCE_REACH);
+    while (start > floor && !';:.'.includes(text[start - 1]) && !(text[start - 1] === '\n' && text[start - 2] === '\n')) start--;
+    let end = to;
+    const ceiling = Math.min(text.length, to + SENTENCE_REACH);
+    while (end < ceiling && !';:'.includes(text[end]) && !(text[end] === '.' && !/\d/.test(text[end + 1] ?? '')) && !(text[end] === '\n' && text[end + 1] === '\n')) end++;
+    // The citation's own words (its subject included) are not the sentence's tense.
+    return `${text.slice(start, from)} ${text.slice(to, end).replace(/^,?\s*on\b[^,;]*/, '')}`;
   }
 
   private resolution(body: Body, number: string): KnownResolution | undefined {
@@ -380,7 +429,7 @@ class CitationChecker {
     const contextIndex = new Map<CitingContext | undefined, number>();
     for (const verdict of verdicts) {
       const revision = verdict.citation.revision;
-      if (!revision?.place || !verdict.known) continue;
+      if (!revision?.place || !verdict.known || verdict.historical) continue;
       let index = contextIndex.get(verdict.context);
       if (index === undefined) {
         index = contextIndex.size;

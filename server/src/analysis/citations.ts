@@ -112,6 +112,8 @@ export interface CitingContext {
   conference?: Conference;
   /** The body of the citing text. */
   body?: Body;
+  /** The citing text's own number (its title's): a citation of it is of its predecessor. */
+  number?: string;
   /** The document's date: front-matter `date`, else the year of the authority line, else of the title; none when undated. */
   year?: number;
   date?: string;
@@ -918,8 +920,10 @@ function readingContexts(read: Reading, conferences: ConferenceLookup): CitingCo
     // The meeting of the front matter stands in for a conference the text does not show.
     const conference = found.conference ?? (fallback && (!found.body || found.body === fallback.body) ? fallback : undefined);
     const year = dateMatch ? Number(dateMatch[1]) : found.year;
+    const number = resolution.title?.form === 'resolution' ? resolution.title.number : undefined;
     return {
       range: { start: resolution.start, end: resolution.end },
+      ...(number ? { number } : {}),
       ...(conference ? { conference, body: conference.body } : found.body ? { body: found.body } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(dateMatch && frontDate ? { date: frontDate } : {}),
