@@ -174,8 +174,13 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
+/** The longest phrase of the vocabulary, and how much longer a slip of it can be. */
+const LONGEST_HEADING = Math.max(...VOCABULARY.map((h) => h.length));
+
 /** The nearest heading of the vocabulary, when it is near enough to be a slip. */
 export function suggestHeading(phrase: string): string | undefined {
+  // A line longer than any heading and its slips is no slip of one: no edit distance on it (a 1 MB italic line).
+  if (phrase.length > LONGEST_HEADING + Math.max(2, Math.floor(LONGEST_HEADING / 4))) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of VOCABULARY) {

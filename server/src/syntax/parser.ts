@@ -200,7 +200,9 @@ class BlockParser {
   private isPlainHeading(start: number, end: number): boolean {
     if (end - start > 200) return false;
     const content = this.text.slice(start, end);
-    if (/[;.:,]\s*$/.test(content) || !classifyHeading(content).known) return false;
+    const heading = classifyHeading(content);
+    // A plain line is a heading only when its leading word is one headings use: text is read as text.
+    if (/[;.:,]\s*$/.test(content) || !heading.known || !heading.lexical) return false;
     const nextStart = this.nextLine(end);
     if (nextStart > this.text.length) return true;
     const nextEnd = this.lineEnd(nextStart);
