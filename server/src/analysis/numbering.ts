@@ -4,7 +4,8 @@
 import type { ClauseNode, LabelNode, ResolutionNode, SectionNode } from '../syntax';
 import { letterLabel, letterValue, romanLabel, romanValue } from '../syntax/labels';
 
-export type ListStyle = 'letter' | 'number' | 'roman' | 'bullet';
+/** `numbered`: sub-items `1)`, `2)`. */
+export type ListStyle = 'letter' | 'number' | 'roman' | 'bullet' | 'numbered';
 
 export interface ClauseList {
   clauses: readonly ClauseNode[];
@@ -25,12 +26,15 @@ export interface LabelProblem {
   message: string;
 }
 
-/** Every list of the resolution: sections first, then sub-item lists, in document order. */
-export function clauseLists(resolution: ResolutionNode): ClauseList[] {
+/**
+ * Every list of the resolution: sections first, then sub-item lists, in document order. With the
+ * amended text, a preamble clause ending in `:` may quote lettered items.
+ */
+export function clauseLists(resolution: ResolutionNode, text?: string): ClauseList[] {
   const lists: ClauseList[] = [];
   const addItems = (section: SectionNode, parent: ClauseNode, parentStyle: ListStyle): void => {
     if (parent.items.length === 0) return;
-    const style = itemStyle(parent.items, parentStyle, section.heading.headingKind === 'preamble', parent.depth + 1);
+    const style = itemStyle(parent.items, parentStyle, section.heading.headingKind === 'preamble', parent.depth + 1, introducesQuote(parent, text));
     lists.push({ clauses: parent.items, style, section, parent });
     for (const item of parent.items) addItems(section, item, style);
   };
@@ -54,15 +58,28 @@ export function sectionStyle(section: SectionNode): ListStyle {
  * are roman (`i)`); under an operative clause they are roman unless the first is `a)` (letters);
  * deeper lists follow their first label the same way.
  */
-function itemStyle(items: readonly ClauseNode[], parentStyle: ListStyle, preamble: boolean, depth: number): ListStyle {
+function itemStyle(items: readonly ClauseNode[], parentStyle: ListStyle, preamble: boolean, depth: number, quoting: boolean): ListStyle {
   const first = items[0].label;
   if (first?.form === 'bullet') return 'bullet';
+  if (first?.form === 'paren' && /^\d+$/.test(first.value)) return 'numbered';
   if (!first || first.form === 'number') return 'roman';
   if (first.value === 'i') return 'roman';
-  if (preamble && depth === 1) return 'roman';
+  // A preamble clause that quotes another instrument after a colon keeps that text's letters: `a) … b) … c)`.
+  if (preamble && depth === 1 && !(quoting && first.value === 'a')) return 'roman';
   if (parentStyle === 'letter' && depth > 1 && romanValue(first.value) > 0) return 'roman';
   if (letterValue(first.value) > 0 && (romanValue(first.value) === 0 || first.value.length === 1)) return 'letter';
   return romanValue(first.value) > 0 ? 'roman' : 'letter';
+}
+
+/** Another instrument named, or quoting words, in a clause that introduces sub-items. */
+const QUOTES_INSTRUMENT = /\b(?:Resolutions?|Articles?|Constitution|Convention|Regulations|Declaration|Agenda|Action Plan|Commitment|Opinions?|Recommendations?|Decisions?|Nos?\.|§)|\b(?:states|reads|provides|stipulates|says|as follows)\s*:$/;
+
+/** The clause's own text (amended view) quotes another instrument and ends with a colon: the items that follow are that text's. */
+function introducesQuote(clause: ClauseNode, text: string | undefined): boolean {
+  if (text === undefined) return false;
+  let end = clause.textViewEnd;
+  while (end > clause.textViewStart && /\s/.test(text[end - 1])) end--;
+  return text[end - 1] === ':' && QUOTES_INSTRUMENT.test(text.slice(clause.textViewStart, end));
 }
 
 /** The value of a label in a style (1 for `a)`, `i)`, `1`), or 0 when it is not of that style. */
@@ -76,6 +93,8 @@ export function labelValue(label: LabelNode, style: ListStyle): number {
       return label.form === 'number' && !label.dotted && /^\d+$/.test(label.value) ? Number(label.value) : 0;
     case 'bullet':
       return label.form === 'bullet' ? 1 : 0;
+    case 'numbered':
+      return label.form === 'paren' && /^\d+$/.test(label.value) ? Number(label.value) : 0;
   }
 }
 
@@ -87,6 +106,7 @@ export function labelCharacters(value: number, style: ListStyle): string {
     case 'roman':
       return romanLabel(value);
     case 'number':
+    case 'numbered':
       return String(value);
     case 'bullet':
       return '-';
@@ -95,7 +115,7 @@ export function labelCharacters(value: number, style: ListStyle): string {
 
 export function printLabel(value: number, style: ListStyle): string {
   const characters = labelCharacters(value, style);
-  return style === 'letter' || style === 'roman' ? `${characters})` : characters;
+  return style === 'letter' || style === 'roman' || style === 'numbered' ? `${characters})` : characters;
 }
 
 function printed(label: LabelNode): string {
@@ -107,7 +127,7 @@ function isDecimal(label: LabelNode | undefined): boolean {
   return label?.form === 'number' && label.value.includes('.');
 }
 
-const STYLE_NAMES: Record<ListStyle, string> = { letter: 'a letter', number: 'a number', roman: 'a roman numeral', bullet: 'a bullet' };
+const STYLE_NAMES: Record<ListStyle, string> = { letter: 'a letter', number: 'a number', roman: 'a roman numeral', bullet: 'a bullet', numbered: 'a number in parentheses' };
 
 /**
  * The labels each clause of the list should carry, as characters without `)`; undefined for a

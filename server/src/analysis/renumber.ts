@@ -169,12 +169,12 @@ export function planRenumber(document: ParsedDocument, lists: readonly ClauseLis
 export function listOf(document: ParsedDocument, clause: ClauseNode): ClauseList | undefined {
   for (const resolution of document.root.resolutions) {
     if (clause.start < resolution.start || clause.end > resolution.end) continue;
-    for (const list of clauseLists(resolution)) if (list.clauses.includes(clause)) return list;
+    for (const list of clauseLists(resolution, document.amended.text)) if (list.clauses.includes(clause)) return list;
   }
   return undefined;
 }
 
 /** Every list of the document that has a label problem. */
 export function listsWithProblems(document: ParsedDocument): ClauseList[] {
-  return document.root.resolutions.flatMap((resolution) => clauseLists(resolution).filter((list) => listProblems(list).length > 0));
+  return document.root.resolutions.flatMap((resolution) => clauseLists(resolution, document.amended.text).filter((list) => listProblems(list).length > 0));
 }

@@ -19,7 +19,7 @@ export const labelChecks: Check = (document) => {
   const out: SyntaxDiagnostic[] = [];
   let referenced: Set<ClauseNode> | undefined;
   for (const resolution of document.root.resolutions) {
-    for (const list of clauseLists(resolution)) {
+    for (const list of clauseLists(resolution, document.amended.text)) {
       for (const problem of listProblems(list)) {
         // The label of a lone clause that a cross-reference names is needed, not superfluous.
         if (problem.kind === 'lone') {
@@ -82,6 +82,15 @@ function meaningfulEnd(text: string, from: number, to: number): number {
   }
 }
 
+/** Closing quotation marks: a quoted text ends with its own punctuation. */
+const QUOTE_CLOSE = /["”»’]/;
+
+/** The item's text ends with `;`, `,`, `.` or `:`. */
+function endsWithPunctuation(text: string, clause: ClauseNode): boolean {
+  const end = meaningfulEnd(text, clause.textViewStart, clause.textViewEnd);
+  return end > clause.textViewStart && ';,.:'.includes(text[end - 1]);
+}
+
 /** Abbreviations whose full stop is not an ending: the ending comes after them (`etc.;`). */
 const ABBREVIATION = /(?:\betc|\be\.g|\bi\.e|\bNo|\bNos|\bet al|\bpara|\bArt)\.$/;
 
@@ -89,9 +98,12 @@ const ABBREVIATION = /(?:\betc|\be\.g|\bi\.e|\bNo|\bNos|\bet al|\bpara|\bArt)\.$
 export function endingProblems(document: ParsedDocument): EndingProblem[] {
   const problems: EndingProblem[] = [];
   const text = document.amended.text;
-  const check = (from: number, to: number, expected: Ending, what: string): void => {
+  const check = (from: number, to: number, expected: Ending, what: string, alsoRight?: Ending): void => {
     const end = meaningfulEnd(text, from, to);
     if (end <= from) return;
+    // A quotation carries its own punctuation: `… as follows: "…."`.
+    if (QUOTE_CLOSE.test(text[end - 1])) return;
+    if (alsoRight !== undefined && text[end - 1] === alsoRight) return;
     // `; and` / `; or` before the last item is ITU style for a semicolon.
     const conjunction = /([;,]?)(\s+(?:and|or))$/.exec(text.slice(Math.max(from, end - 8), end));
     if (conjunction && conjunction[1] !== '') {
@@ -110,12 +122,14 @@ export function endingProblems(document: ParsedDocument): EndingProblem[] {
     const found = ';,.:'.includes(last) ? last : undefined;
     problems.push({ viewEnd: end, found, expected, what, fixable: true });
   };
-  const visit = (clause: ClauseNode, ending: Ending, what: string): void => {
+  const visit = (clause: ClauseNode, ending: Ending, what: string, alsoRight?: Ending): void => {
     if (clause.items.length === 0) {
-      check(clause.textViewStart, clause.textViewEnd, ending, what);
+      check(clause.textViewStart, clause.textViewEnd, ending, what, alsoRight);
       return;
     }
     check(clause.textViewStart, clause.textViewEnd, ':', `${what} that introduces sub-items`);
+    // A list of bullet terms with no punctuation on any item (`- e-government`, `- e-health`) is consistent.
+    if (clause.items.every((item) => item.label?.form === 'bullet' && item.items.length === 0 && !endsWithPunctuation(text, item))) return;
     clause.items.forEach((item, i) => {
       const last = i === clause.items.length - 1;
       visit(item, last ? ending : ';', last ? `the last sub-item of ${what}` : 'a sub-item');
@@ -131,7 +145,10 @@ export function endingProblems(document: ParsedDocument): EndingProblem[] {
         const lastSection = s === sections.length - 1;
         const ending: Ending = !lastClause ? ';' : lastSection ? '.' : ',';
         const what = !lastClause ? 'a clause inside a section' : lastSection ? 'the last clause of the resolution' : 'the last clause of a section';
-        visit(clause, ending, what);
+        // `4 … as follows:` then `4.1`, `4.2`: a clause introducing its decimal paragraphs may end with `:`.
+        const next = section.clauses[c + 1];
+        const introduces = next !== undefined && clause.label?.form === 'number' && next.label?.form === 'number' && next.label.value.startsWith(`${clause.label.value}.`);
+        visit(clause, ending, what, introduces ? ':' : undefined);
       });
     });
   }

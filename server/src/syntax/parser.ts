@@ -45,6 +45,8 @@ const FOOTNOTE_DEFINITION = /\[\^([^\]\s]+)\]:/y;
 const INLINE = /\*\*(?=\S)([^*\n]*?\S)\*\*|\*(?=[^\s*])([^*\n]*?[^\s*])?\*|\[\^([^\]\s]+)\]/g;
 
 const MAX_DEPTH = 12;
+/** Opening quotation marks: a paragraph quoted after a clause ending in `:` belongs to it. */
+const QUOTE_OPEN = /["“«‘]/;
 
 /** Shared by nodes that have no children, so that thousands of labels do not each allocate one. */
 const NO_CHILDREN = Object.freeze([]) as unknown as SyntaxNode[];
@@ -219,6 +221,13 @@ class BlockParser {
     }
     if (this.annex) return this.startParagraph(start, end, 'free');
     if (this.section) {
+      // `… as follows:` then a quoted paragraph after a blank line: the quotation is the clause's.
+      const previous = this.section.clauses[this.section.clauses.length - 1];
+      if (previous && previous.items.length === 0 && QUOTE_OPEN.test(this.text[start]) && /:[ \t]*$/.test(this.text.slice(previous.textViewStart, previous.textViewEnd))) {
+        this.open = previous;
+        this.extendOpen(end);
+        return this.nextLine(end);
+      }
       const clause = this.newClause(start, end, 0, undefined);
       this.attachClause(clause);
       return this.nextLine(end);
