@@ -6,7 +6,7 @@ import { labelChecks, STRUCTURE_CHECKS } from '../../server/src/analysis/structu
 import { DEFAULT_SETTINGS } from '../../server/src/analysis/pipeline';
 import { parseDocument, type SyntaxDiagnostic } from '../../server/src/syntax';
 import { citationBench } from './citations';
-import { generateDocument, generateLongSection } from './generate';
+import { generateDocument, generateLongItalicLine, generateLongSection } from './generate';
 
 interface Measure {
   medianMs: number;
@@ -81,6 +81,13 @@ const sequence = labelChecks(longSection, context).find((d) => d.code === 'label
 const renumber = measure(() => fixesFor(longSection, sequence, { trackChanges: 'auto' }), RUNS);
 const renumberEdits = fixesFor(longSection, sequence, { trackChanges: 'auto' })[0]?.edits.length ?? 0;
 
+// A 1 MB italic line read as a heading: parse and structure checks, no edit distance on it.
+const italicText = generateLongItalicLine(1_000_000);
+const longItalic = measure(() => {
+  const italic = parseDocument(italicText);
+  return STRUCTURE_CHECKS.flatMap((check) => check(italic, context));
+}, RUNS);
+
 const results = {
   document: { bytes, resolutions: document.resolutions, clauses: document.clauses, revisionMarks: document.marks },
   parse: {
@@ -92,12 +99,14 @@ const results = {
   },
   structureChecks: { ...structure, diagnostics: STRUCTURE_CHECKS.flatMap((check) => check(parsed, context)).length, budget: { medianMs: 50 } },
   renumberFix: { ...renumber, sectionClauses: 501, edits: renumberEdits, budget: { medianMs: 20 } },
+  longItalicLine: { ...longItalic, bytes: italicText.length, budget: { medianMs: 50 } },
 };
 const failures: string[] = [];
 if (results.parse.medianMs > 50) failures.push(`parse ${results.parse.medianMs} ms > 50 ms`);
 if (results.parse.ratioToBaseline > 4) failures.push(`parse/baseline ${results.parse.ratioToBaseline} > 4`);
 if (structure.medianMs > 50) failures.push(`structure checks ${structure.medianMs} ms > 50 ms`);
 if (renumber.medianMs > 20) failures.push(`renumber fix ${renumber.medianMs} ms > 20 ms`);
+if (longItalic.medianMs > 50) failures.push(`1 MB italic line ${longItalic.medianMs} ms > 50 ms`);
 if (renumberEdits < 400) failures.push(`renumber fix made ${renumberEdits} edits; the bench section is not what it should be`);
 // Citations: a 10,000-resolution catalogue, a 1,000-file workspace and a real server process.
 void citationBench(RUNS).then((citations) => {

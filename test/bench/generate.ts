@@ -105,3 +105,16 @@ export function generateLongSection(clauses: number, insertAfter: number): strin
   }
   return lines.join('\n') + '\n';
 }
+
+/** A resolution whose one heading is an italic line of about `bytes` characters: no heading is that long. */
+export function generateLongItalicLine(bytes: number): string {
+  const words = 'considring the development of telecommunications'.split(' ');
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < bytes; i++) {
+    const word = words[i % words.length];
+    parts.push(word);
+    length += word.length + 1;
+  }
+  return `# RESOLUTION 1 (DUBAI, 2018)\n\nThe Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n*${parts.join(' ')}*\n\na) that;\nb) that,\n\n*resolves*\n\nto act.\n`;
+}
