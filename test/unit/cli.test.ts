@@ -28,8 +28,8 @@ describe('command line', () => {
     assert.equal(result.code, 1);
     const lines = result.out.trim().split('\n');
     assert.deepEqual(lines.map((l) => l.replace(/^.*broken\.reso:/, '')), [
-      '3:9 error syntax.revision Revision mark `{++` is never closed with `++}`.',
-      '4:8 error footnote.undefined Footnote [^9] has no definition (add a line `[^9]: …`).',
+      '3:9 error syntax.revision Revision mark `{++` is never closed; every `{++` needs its `++}`.',
+      '4:8 error footnote.undefined Footnote [^9] has no definition; every marker needs a line `[^9]: …`.',
     ]);
   });
 
@@ -43,7 +43,7 @@ describe('command line', () => {
       range: { start: { line: 2, character: 8 }, end: { line: 2, character: 11 } },
       severity: 'error',
       code: 'syntax.revision',
-      message: 'Revision mark `{++` is never closed with `++}`.',
+      message: 'Revision mark `{++` is never closed; every `{++` needs its `++}`.',
     });
     assert.match(parsed[0].file, /broken\.reso$/);
   });

@@ -185,7 +185,7 @@ class CitationChecker {
     // An undated text gives no date to judge a revision by: no future, no superseded.
     const year = context?.year;
     if (revision && year !== undefined && revision.year > year) {
-      this.report(CITATION_CODES.future, 'error', citation.range, `${written(citation)} is later than the document's date (${context?.date ?? year}): the text cannot cite a revision not yet adopted.`);
+      this.report(CITATION_CODES.future, 'error', citation.range, `${written(citation)} is later than the document's date (${context?.date ?? year}); a text can cite only a revision adopted by its date.`);
     }
     if (mismatched.has(citation)) return undefined;
     const body = citation.body;
@@ -226,7 +226,7 @@ class CitationChecker {
       if (year === undefined || revision.year <= year) {
         const knownList = known.revisions.map((r) => `${r.conference.place}, ${r.conference.year}`).join('; ') || 'none';
         const conferenceNote = citation.conference ? '' : ` (no ${BODY_INFO[body].name} is known at ${revision.place} in ${revision.year})`;
-        this.report(CITATION_CODES.revisionUnknown, 'warning', citation.range, `${nameOf(citation, body)} is known, but not in a revision of ${revision.place}, ${revision.year}${conferenceNote}. Revisions known: ${knownList}.`);
+        this.report(CITATION_CODES.revisionUnknown, 'warning', citation.range, `${nameOf(citation, body)} has no revision of ${revision.place}, ${revision.year} that the catalogue or the workspace knows${conferenceNote}; a citation names a revision the resolution has. Revisions known: ${knownList}.`);
       }
       // Without a date, which revision to cite instead cannot be told.
       if (memo.current) verdict.target = memo.current;
@@ -241,17 +241,17 @@ class CitationChecker {
     if (current && current !== cited && current.conference.year > cited.conference.year && !verdict.historical) {
       verdict.target = current;
       this.report(CITATION_CODES.superseded, 'warning', citation.range,
-        `${written(citation)} was superseded by Resolution ${citation.number} ${formatRevisionOf(current.first !== true, current.conference.place, current.conference.year)}, adopted by ${current.conference.id}, before the document's date (${context?.date ?? year}).`);
+        `${written(citation)} was superseded by Resolution ${citation.number} ${formatRevisionOf(current.first !== true, current.conference.place, current.conference.year)}, adopted by ${current.conference.id}, before the document's date (${context?.date ?? year}); a text cites the revision in force, unless it speaks of history.`);
     }
     const range = revision.range;
     if (!revision.rev && cited.first === false) {
       const first = known.revisions.find((r) => r.first === true);
       const origin = first ? `first adopted at ${first.conference.place}, ${first.conference.year}` : 'adopted before';
       this.reportShared(CITATION_CODES.revMissing, range, citation.number, (numbers) =>
-        `${namesOf(citation, body, numbers)} ${numbers.length === 1 ? 'was' : 'were'} ${origin}: the ${revision.place}, ${revision.year} text is a revision and takes \`Rev.\`: (Rev. ${revision.place}, ${revision.year}).`);
+        `(${revision.place}, ${revision.year}) has no \`Rev.\`, but ${namesOf(citation, body, numbers)} ${numbers.length === 1 ? 'was' : 'were'} ${origin}; a revision is cited with \`Rev.\`: (Rev. ${revision.place}, ${revision.year}).`);
     } else if (revision.rev && cited.first === true) {
       this.reportShared(CITATION_CODES.revExtra, range, citation.number, (numbers) =>
-        `${namesOf(citation, body, numbers)} ${numbers.length === 1 ? 'was' : 'were'} first adopted at ${revision.place}, ${revision.year}: a first adoption is cited without \`Rev.\`, as (${revision.place}, ${revision.year}).`);
+        `(Rev. ${revision.place}, ${revision.year}) carries \`Rev.\`, but ${namesOf(citation, body, numbers)} ${numbers.length === 1 ? 'was' : 'were'} first adopted there; a first adoption is cited without it: (${revision.place}, ${revision.year}).`);
     }
     return verdict;
   }
@@ -342,7 +342,7 @@ class CitationChecker {
       }
       const whose = wrong.length < list.length ? `For ${resolutions(wrong)}, ` : '';
       const diagnostic = this.report(CITATION_CODES.bodyMismatch, 'error', named.range,
-        `${whose}${[...claims.values()].join('; ')}, not ${what}: the body named and the revision${claims.size > 1 ? 's' : ''} disagree.`);
+        `${whose}${[...claims.values()].join('; ')}, not ${what}; the body named and the place and year must name one conference.`);
       const fix = this.bodyFix(named, list, new Set(wrong));
       if (fix) this.addFix(diagnostic, fix);
     }
@@ -472,7 +472,7 @@ class CitationChecker {
         }));
         const where = this.contexts.length > 1 ? 'elsewhere in this resolution' : 'elsewhere in this document';
         this.report(CITATION_CODES.inconsistent, 'warning', citation.range,
-          `Resolution ${citation.number} is cited here as ${formatRevisionOf(citation.revision?.rev ?? true, citation.revision?.place, citation.revision?.year ?? 0)} and ${preferred.length} time${preferred.length === 1 ? '' : 's'} ${where} as ${formatRevisionOf(shown?.rev ?? true, shown?.place, shown?.year ?? 0)}.`,
+          `Resolution ${citation.number} is cited here as ${formatRevisionOf(citation.revision?.rev ?? true, citation.revision?.place, citation.revision?.year ?? 0)} and ${preferred.length} time${preferred.length === 1 ? '' : 's'} ${where} as ${formatRevisionOf(shown?.rev ?? true, shown?.place, shown?.year ?? 0)}; a text cites one revision of a resolution, unless it speaks of history.`,
           related);
         if (!verdict.target && preferredRevision) {
           verdict.target = preferredRevision;

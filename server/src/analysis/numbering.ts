@@ -164,7 +164,7 @@ export function listProblems(list: ClauseList): LabelProblem[] {
   if (!list.parent && clauses.length === 1) {
     const only = clauses[0];
     if (only.label) {
-      problems.push({ kind: 'lone', clause: only, list, message: `The only clause of «${list.section.heading.phrase}» carries no label.` });
+      problems.push({ kind: 'lone', clause: only, list, message: `\`${printed(only.label)}\` labels the only clause of «${list.section.heading.phrase}»; a lone clause carries no label.` });
     }
     return problems;
   }
@@ -178,28 +178,28 @@ export function listProblems(list: ClauseList): LabelProblem[] {
     const print = (characters: string): string => (style === 'number' ? characters : `${characters})`);
     const expected = print(want);
     if (!label) {
-      problems.push({ kind: 'missing', clause, list, expected, message: `This ${where} has no label; expected ${expected}.` });
+      problems.push({ kind: 'missing', clause, list, expected, message: `This ${where} has no label; in a list of several every ${where} is labelled: expected ${expected}.` });
       return;
     }
     if (isDecimal(label) && style === 'number') {
       const [major, minor] = label.value.split('.');
       const follows = previousDecimal !== '' ? label.value === nextDecimal(previousDecimal) : Number(minor) === 1 && Number(major) === previous;
       if (label.value !== want && !follows) {
-        problems.push({ kind: 'sequence', clause, list, expected, message: `Paragraph number out of sequence: expected ${expected}, found ${label.value}.` });
+        problems.push({ kind: 'sequence', clause, list, expected, message: `Paragraph ${label.value} is out of sequence; paragraphs follow the number before them: expected ${expected}, found ${label.value}.` });
       }
       previousDecimal = label.value;
       return;
     }
     previousDecimal = '';
     if (label.dotted) {
-      problems.push({ kind: 'kind', clause, list, expected, message: `An operative number takes no full stop: expected ${expected}, found ${label.value}.` });
+      problems.push({ kind: 'kind', clause, list, expected, message: `\`${label.value}.\` has a full stop; an operative number takes none: expected ${expected}, found ${label.value}.` });
       previous = Number(label.value) || previous + 1;
       return;
     }
     const value = labelValue(label, style);
     if (value === 0) {
       const context = list.parent ? `a sub-item list of ${STYLE_NAMES[style]}s here` : `${list.section.heading.headingKind === 'unknown' ? 'this' : `a ${list.section.heading.headingKind}`} section`;
-      problems.push({ kind: 'kind', clause, list, expected, message: `${printed(label)} is not ${STYLE_NAMES[style]} label, as ${context} needs; expected ${expected}.` });
+      problems.push({ kind: 'kind', clause, list, expected, message: `${printed(label)} is not ${STYLE_NAMES[style]} label; ${context} needs one: expected ${expected}.` });
       previous++;
       return;
     }
@@ -207,7 +207,7 @@ export function listProblems(list: ClauseList): LabelProblem[] {
     const followsPrevious = previous > 0 && value === previous + 1;
     if (!inPlace && !followsPrevious) {
       const reason = value === previous ? 'duplicate' : value < previous ? 'out of order' : previous === 0 ? 'wrong start' : 'gap';
-      problems.push({ kind: 'sequence', clause, list, expected, message: `Label out of sequence (${reason}): expected ${expected}, found ${printed(label)}.` });
+      problems.push({ kind: 'sequence', clause, list, expected, message: `Label ${printed(label)} is out of sequence (${reason}); labels follow each other: expected ${expected}, found ${printed(label)}.` });
     }
     previous = value;
   });

@@ -164,12 +164,16 @@ export const endingChecks: Check = (document) =>
       severity: 'warning',
       start,
       end: view.toSourceEnd(problem.viewEnd),
-      message: `${capitalize(problem.what)} ends with ${ENDING_NAMES[problem.expected]} (\`${problem.expected}\`)${problem.found ? `, not \`${problem.found}\`` : ''}.`,
+      message: `${subjectOf(problem.what)} ends with ${problem.found ? `\`${problem.found}\`` : 'no punctuation'}; ${problem.what} ends with \`${problem.expected}\` (${ENDING_NAMES[problem.expected]}).`,
     };
   });
 
-function capitalize(text: string): string {
-  return text[0].toUpperCase() + text.slice(1);
+/** `This clause`, `This sub-item`, `This intro`, `The authority line`: what the message points at. */
+function subjectOf(what: string): string {
+  if (what.startsWith('the authority line')) return 'The authority line';
+  if (what.startsWith('an intro')) return 'This intro';
+  if (/^(?:a|the last) sub-item/.test(what)) return 'This sub-item';
+  return 'This clause';
 }
 
 // ---- headings -------------------------------------------------------------------------------
@@ -234,11 +238,11 @@ export const headingChecks: Check = (document) => {
           code: 'heading.unknown',
           severity: 'warning',
           ...range,
-          message: `«${heading.phrase}» is not a heading of the vocabulary${suggestion ? `; did you mean «${suggestion}»?` : '.'}`,
+          message: `«${heading.phrase.length > 80 ? `${heading.phrase.slice(0, 77)}…` : heading.phrase}» is not a heading; a heading is a preamble participle or adjective (considering, noting with concern, aware) or an operative verb with its addressee (instructs the Secretary-General)${suggestion ? `. Did you mean «${suggestion}»?` : '.'}`,
         });
       }
       if (heading.headingKind === 'preamble' && operativeSeen) {
-        out.push({ code: 'heading.order', severity: 'warning', ...range, message: `The preamble heading «${heading.phrase}» comes after an operative heading; preamble sections come first.` });
+        out.push({ code: 'heading.order', severity: 'warning', ...range, message: `The preamble heading «${heading.phrase}» comes after an operative heading; preamble sections come before operative ones.` });
       }
       if (heading.headingKind === 'operative') operativeSeen = true;
       const earlier = seen.get(heading.phrase);
@@ -248,12 +252,12 @@ export const headingChecks: Check = (document) => {
           code: 'heading.duplicate',
           severity: 'warning',
           ...range,
-          message: `«${heading.phrase}» already heads a section of this resolution${further ? `; use «${further}»` : ''}.`,
+          message: `«${heading.phrase}» already heads a section of this resolution; a heading is used once in a resolution${further ? `: use «${further}»` : ''}.`,
           related: [{ start: earlier.heading.phraseStart, end: earlier.heading.phraseEnd, message: 'first section with this heading' }],
         });
       } else seen.set(heading.phrase, section);
       if (section.clauses.length === 0 && !section.intro) {
-        out.push({ code: 'heading.empty', severity: 'warning', ...range, message: `The section «${heading.phrase}» has no clause.` });
+        out.push({ code: 'heading.empty', severity: 'warning', ...range, message: `The section «${heading.phrase}» has no clause; a heading stands over at least one.` });
       }
     }
   }
@@ -293,7 +297,7 @@ export const titleChecks: Check = (document) => {
       severity: 'warning',
       start: title.start,
       end: title.end,
-      message: `The title says ${revision.place}, ${revision.year} but the authority line says ${authority.place}, ${authority.year}.`,
+      message: `The title says ${revision.place}, ${revision.year} but the authority line says ${authority.place}, ${authority.year}; both name the conference that adopts the text.`,
       related: [{ start: authority.start, end: authority.end, message: 'place and year of the authority line' }],
     });
   }
@@ -311,7 +315,7 @@ export const crossReferenceChecks: Check = (document) => {
         severity: 'error',
         start: reference.start,
         end: reference.end,
-        message: `This resolution has no section «${reference.phrase}».`,
+        message: `This resolution has no section «${reference.phrase}»; a cross-reference names a section of its own resolution.`,
       });
     } else if (reference.label !== undefined && !reference.clause) {
       out.push({
@@ -319,7 +323,7 @@ export const crossReferenceChecks: Check = (document) => {
         severity: 'error',
         start: reference.labelStart ?? reference.start,
         end: reference.labelEnd ?? reference.end,
-        message: `«${reference.phrase}» has no clause ${reference.label}.`,
+        message: `«${reference.phrase}» has no clause ${reference.label}; a cross-reference names a clause that exists.`,
       });
     }
   }

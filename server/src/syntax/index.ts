@@ -76,7 +76,7 @@ function checkFootnotes(root: DocumentNode, diagnostics: SyntaxDiagnostic[]): vo
         severity: 'error',
         start: definition.start,
         end: definition.markerEnd,
-        message: `Footnote [^${definition.id}] is defined twice.`,
+        message: `Footnote [^${definition.id}] is defined twice; a footnote has one definition.`,
       });
     } else defined.set(definition.id, 0);
   }
@@ -88,7 +88,7 @@ function checkFootnotes(root: DocumentNode, diagnostics: SyntaxDiagnostic[]): vo
         severity: 'error',
         start: reference.start,
         end: reference.end,
-        message: `Footnote [^${reference.id}] has no definition (add a line \`[^${reference.id}]: …\`).`,
+        message: `Footnote [^${reference.id}] has no definition; every marker needs a line \`[^${reference.id}]: …\`.`,
       });
     } else defined.set(reference.id, uses + 1);
   }
@@ -99,7 +99,7 @@ function checkFootnotes(root: DocumentNode, diagnostics: SyntaxDiagnostic[]): vo
         severity: 'warning',
         start: definition.start,
         end: definition.markerEnd,
-        message: `Footnote [^${definition.id}] is defined but never referenced in the text.`,
+        message: `Footnote [^${definition.id}] is defined but never referenced; a definition needs its marker \`[^${definition.id}]\` in the text.`,
       });
       defined.set(definition.id, -1);
     }

@@ -510,7 +510,7 @@ class BlockParser {
         severity: 'error',
         start: this.view.toSource(first),
         end: this.view.toSourceEnd(end),
-        message: 'Comment `<!--` is never closed with `-->`.',
+        message: 'Comment `<!--` is never closed; a comment ends with `-->`.',
       });
     } else end = close + 3;
     const content = this.text.slice(first + 4, close < 0 ? end : close);
@@ -552,7 +552,7 @@ class BlockParser {
         severity: 'error',
         start: this.view.toSource(0),
         end: this.view.toSourceEnd(lineEnds[0]),
-        message: 'Front matter opened with `---` is never closed by a `---` line.',
+        message: 'Front matter opened with `---` is never closed; it ends with a `---` line.',
       });
       return 0;
     }
@@ -565,7 +565,7 @@ class BlockParser {
       const match = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(content);
       const here = (from: number, to: number) => ({ start: this.view.toSource(from), end: this.view.toSourceEnd(to) });
       if (!match) {
-        this.diagnostics.push({ code: 'syntax.frontmatter', severity: 'error', ...here(start, start + content.length), message: 'Front matter lines are `key: value`.' });
+        this.diagnostics.push({ code: 'syntax.frontmatter', severity: 'error', ...here(start, start + content.length), message: 'This front matter line is not `key: value`, as every front matter line must be.' });
         continue;
       }
       const key = match[1];
@@ -580,7 +580,7 @@ class BlockParser {
       };
       node.entries.push(entry);
       if (seen.has(key)) {
-        this.diagnostics.push({ code: 'syntax.frontmatter', severity: 'warning', ...here(start, start + key.length), message: `Front matter key \`${key}\` is given twice; the first value is used.` });
+        this.diagnostics.push({ code: 'syntax.frontmatter', severity: 'warning', ...here(start, start + key.length), message: `Front matter key \`${key}\` is given twice; a key is given once, and the first value is used.` });
       }
       seen.add(key);
       if (!FRONT_MATTER_KEYS.includes(key)) {
@@ -588,7 +588,7 @@ class BlockParser {
           code: 'frontmatter.unknown-key',
           severity: 'information',
           ...here(start, start + key.length),
-          message: `Unknown front matter key \`${key}\` (known: ${FRONT_MATTER_KEYS.join(', ')}); it is kept but not used.`,
+          message: `Front matter key \`${key}\` is not one the tools use (${FRONT_MATTER_KEYS.join(', ')}); it is kept but not used.`,
         });
       }
       if (key === 'date' && !isIsoDate(match[2])) {
@@ -597,7 +597,7 @@ class BlockParser {
           severity: 'error',
           start: entry.valueStart,
           end: Math.max(entry.valueEnd, entry.valueStart + 1),
-          message: `The date must be written yyyy-mm-dd (found \`${match[2]}\`).`,
+          message: `The date \`${match[2]}\` is not written yyyy-mm-dd, as a front matter date must be.`,
         });
       }
     }

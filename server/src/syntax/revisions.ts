@@ -51,7 +51,7 @@ export function scanRevisions(text: string, diagnostics: SyntaxDiagnostic[]): Re
         severity: 'error',
         start: open,
         end: open + 3,
-        message: `Revision mark \`${opener}\` is never closed with \`${closer}\`.`,
+        message: `Revision mark \`${opener}\` is never closed; every \`${opener}\` needs its \`${closer}\`.`,
       });
       from = open + 3;
       continue;
@@ -64,7 +64,7 @@ export function scanRevisions(text: string, diagnostics: SyntaxDiagnostic[]): Re
         severity: 'error',
         start: inner,
         end: inner + 3,
-        message: `Revision marks do not nest: \`${text.slice(inner, inner + 3)}\` opens inside the \`${opener}\` mark that starts earlier (or that mark is not closed).`,
+        message: `\`${text.slice(inner, inner + 3)}\` opens inside the \`${opener}\` mark that starts earlier (or that mark is not closed); revision marks do not nest.`,
       });
       break;
     }
@@ -78,7 +78,7 @@ export function scanRevisions(text: string, diagnostics: SyntaxDiagnostic[]): Re
           severity: 'error',
           start: open,
           end: close + 3,
-          message: 'A substitution `{~~old~>new~~}` needs the `~>` separator.',
+          message: 'This substitution has no `~>` separator; a substitution is written `{~~old~>new~~}`.',
         });
       }
     }
