@@ -112,4 +112,6 @@ if (renumberEdits < 400) failures.push(`renumber fix made ${renumberEdits} edits
 void citationBench(RUNS).then((citations) => {
   failures.push(...citations.failures);
   process.stdout.write(JSON.stringify({ ...results, citations: citations.results, withinBudget: failures.length === 0, failures }, null, 2) + '\n');
+  // A missed budget fails the run, as a failed test does.
+  if (failures.length > 0) process.exitCode = 1;
 });
