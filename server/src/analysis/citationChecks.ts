@@ -215,7 +215,6 @@ class CitationChecker {
     }
     const verdict: Verdict = { citation, known, context };
     if (!revision?.place) return verdict;
-    if (this.isHistorical(citation, context)) verdict.historical = true;
     let memo = this.revisionMemo.get(revision);
     if (!memo || memo.known !== known || memo.year !== year) {
       memo = { known, year, cited: findRevision(known, revision.place, revision.year), current: year === undefined ? undefined : currentRevision(known, year) };
@@ -238,7 +237,8 @@ class CitationChecker {
       return verdict;
     }
     const current = memo.current;
-    if (current && current !== cited && current.conference.year > cited.conference.year && !verdict.historical) {
+    // Whether a citation tells of history is read only where it matters: most citations are in force.
+    if (current && current !== cited && current.conference.year > cited.conference.year && !this.historical(verdict)) {
       verdict.target = current;
       this.report(CITATION_CODES.superseded, 'warning', citation.range,
         `${written(citation)} was superseded by Resolution ${citation.number} ${formatRevisionOf(current.first !== true, current.conference.place, current.conference.year)}, adopted by ${current.conference.id}, before the document's date (${context?.date ?? year}); a text cites the revision in force, unless it speaks of history.`);
@@ -258,6 +258,11 @@ class CitationChecker {
 
   /** Groups citing one number in several revisions (`Resolutions 125 (Rev. Busan, 2014), 125 (Rev. Guadalajara, 2010) …`), found once. */
   private revisionLists?: Set<number>;
+
+  private historical(verdict: Verdict): boolean {
+    verdict.historical ??= this.isHistorical(verdict.citation, verdict.context);
+    return verdict.historical;
+  }
 
   /** A citation of history rather than of the text in force. */
   private isHistorical(citation: Citation, context: CitingContext | undefined): boolean {
@@ -429,7 +434,7 @@ class CitationChecker {
     const contextIndex = new Map<CitingContext | undefined, number>();
     for (const verdict of verdicts) {
       const revision = verdict.citation.revision;
-      if (!revision?.place || !verdict.known || verdict.historical) continue;
+      if (!revision?.place || !verdict.known) continue;
       let index = contextIndex.get(verdict.context);
       if (index === undefined) {
         index = contextIndex.size;
@@ -440,9 +445,12 @@ class CitationChecker {
       if (list) list.push(verdict);
       else byKey.set(key, [verdict]);
     }
-    for (const list of byKey.values()) {
+    const revisionOf = (v: Verdict): string => `${v.citation.revision?.place?.toLowerCase()}|${v.citation.revision?.year}`;
+    for (const all of byKey.values()) {
+      if (all.length < 2 || all.every((v) => sameRevision(v.citation.revision, all[0].citation.revision))) continue;
+      // Citations of history are not counted: only those of the text in force must agree.
+      const list = all.filter((v) => !this.historical(v));
       if (list.length < 2) continue;
-      const revisionOf = (v: Verdict): string => `${v.citation.revision?.place?.toLowerCase()}|${v.citation.revision?.year}`;
       const counts = new Map<string, Verdict[]>();
       for (const verdict of list) {
         const key = revisionOf(verdict);
@@ -654,6 +662,13 @@ class CitationChecker {
   private edit(start: number, end: number, newText: string): OffsetEdit {
     return { start, end, newText };
   }
+}
+
+/** Two written revisions name one place and year (the same object most often: numbers sharing it). */
+function sameRevision(a: CitedRevision | undefined, b: CitedRevision | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.year !== b.year) return false;
+  return a.place === b.place || (a.place !== undefined && b.place !== undefined && a.place.toLowerCase() === b.place.toLowerCase());
 }
 
 /** ` (1994–2022)`, ` (from 1994)`, or nothing for a claim on every year. */

@@ -177,6 +177,19 @@ const WS0 = String.raw`(?:[ \t]*(?:\r?\n[ \t]*)?)`;
 const KEYWORD = new RegExp(String.raw`\b(Resolutions|Resolution|Res\.?|Opinions|Opinion)(?=${WS}(?:ITU-R${WS})?\d)`, 'g');
 const PREFIX = new RegExp(String.raw`\b(United Nations General Assembly${WS}\(UNGA\)|United Nations General Assembly|UN General Assembly|General Assembly|UNGA|ITU Council|Council)${WS}$`);
 
+/** The word that ends at `end` (letters, digits, `-`), read backwards without a regular expression; at most 40 characters. */
+function wordBefore(text: string, end: number): string | undefined {
+  let start = end;
+  while (start > 0 && end - start < 40) {
+    const code = text.charCodeAt(start - 1);
+    if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || isDigit(code) || code === 45 || code === 95)) break;
+    start--;
+  }
+  if (start === end) return undefined;
+  const first = text.charCodeAt(start);
+  return (first >= 65 && first <= 90) || (first >= 97 && first <= 122) ? text.slice(start, end) : undefined;
+}
+
 /** After blanks with at most one line break (as WS matches); `from` when there are none. */
 function skipBlanks(text: string, from: number): number {
   let at = from;
@@ -237,7 +250,6 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set(['respective', 'relevant', 'c
 const PREFIX_ACRONYMS: Readonly<Record<string, Body>> = { WTDC: 'WTDC', WTSA: 'WTSA', WRC: 'WRC', WTPF: 'WTPF', WCIT: 'WCIT', PP: 'PP' };
 /** Acronyms that are ITU's own or that name nothing: `ITU Resolution 71`. */
 const NOT_A_BODY: ReadonlySet<string> = new Set(['ITU', 'UN', 'UNGA', 'ICT', 'ICTS', 'DT', 'MOD', 'ADD', 'SUP', 'NOC', 'I', 'II', 'III', 'IV']);
-const WORD_BEFORE = /([A-Za-z][\w-]*)[ \t]*(?:\r?\n[ \t]*)?$/;
 const OTHER_COUNCIL = /\b(?:Human\s+Rights|Security|Economic\s+and\s+Social|Trusteeship)\s+$/;
 const SUBJECT = new RegExp(String.raw`${WS0},?${WS}on${WS}`, 'y');
 
@@ -375,8 +387,7 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
     let external = otherCouncil;
     let keywordStart = prefix ? match.index - before.length + prefix.index : match.index;
     if (!prefix && blank < match.index && blank > 0) {
-      const word = WORD_BEFORE.exec(text.slice(Math.max(0, blank - 40), blank + 1));
-      const written = word?.[1];
+      const written = wordBefore(text, blank);
       if (written !== undefined) {
         if (GENERIC_WORDS.has(written.toLowerCase())) {
           KEYWORD.lastIndex = Math.max(KEYWORD.lastIndex, match.index + match[0].length);
@@ -570,7 +581,16 @@ function sectionHeadings(root: DocumentNode, src: (start: number, end: number) =
   return {
     councilAt(offset) {
       sections ??= root.resolutions.flatMap((r) => r.sections.map((s) => ({ start: s.viewStart, end: s.viewEnd, phrase: s.heading.phrase, phraseStart: s.heading.viewStart, phraseEnd: s.heading.viewEnd })));
-      const section = sections.find((s) => s.start <= offset && offset <= s.end);
+      // Sections follow each other: the last one starting at or before the offset.
+      let lo = 0;
+      let hi = sections.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (sections[mid].start <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      const found = sections[lo];
+      const section = found && found.start <= offset && offset <= found.end ? found : undefined;
       if (!section || !/\bCouncil\b/.test(section.phrase) || /\b(?:Human Rights|Security|Economic and Social)\s+Council\b/.test(section.phrase)) return null;
       return { body: 'Council', text: section.phrase, range: src(section.phraseStart, section.phraseEnd), short: true, thisConference: false, prefix: true };
     },
