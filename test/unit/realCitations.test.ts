@@ -83,6 +83,8 @@ describe('citations as real texts write them', () => {
     assert.deepEqual(read('UN Human Rights Council Resolution 20/8,'), ['20/8 - external']);
     assert.deepEqual(read('Resolution 20/8 of the Human Rights Council,'), ['20/8 - external']);
     assert.deepEqual(read('ECOSOC Resolution 2006/46,'), ['2006/46 - external']);
+    // An ITU body's acronym before the keyword names that body.
+    assert.deepEqual(read('WTDC Resolution 37,'), ['37 WTDC named']);
     assert.deepEqual(read('UNGA Resolution 70/125,'), ['70/125 UNGA named']);
     assert.deepEqual(citationCodes('UN Human Rights Council Resolution 20/8 on the promotion of human rights on the Internet,'), []);
   });

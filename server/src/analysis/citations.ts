@@ -247,7 +247,7 @@ const BODY_PHRASE = new RegExp(String.raw`${WS}(?:of|adopted${WS}by)${WS}(${BODY
 /** Words that make `Resolution 1` a kind of text, not a citation: `the respective Resolution 1 on working methods of each Sector`. */
 const GENERIC_WORDS: ReadonlySet<string> = new Set(['respective', 'relevant', 'corresponding', 'each', 'every', 'any', 'a', 'an', 'such', 'another', 'similar']);
 /** A body written before the keyword as an acronym: `WTDC Resolution 37`. */
-const PREFIX_ACRONYMS: Readonly<Record<string, Body>> = { WTDC: 'WTDC', WTSA: 'WTSA', WRC: 'WRC', WTPF: 'WTPF', WCIT: 'WCIT', PP: 'PP' };
+const PREFIX_ACRONYMS: Readonly<Record<string, Body>> = { WTDC: 'WTDC', WTSA: 'WTSA', WRC: 'WRC', RA: 'RA', WTPF: 'WTPF', WCIT: 'WCIT', PP: 'PP' };
 /** Acronyms that are ITU's own or that name nothing: `ITU Resolution 71`. */
 const NOT_A_BODY: ReadonlySet<string> = new Set(['ITU', 'UN', 'UNGA', 'ICT', 'ICTS', 'DT', 'MOD', 'ADD', 'SUP', 'NOC', 'I', 'II', 'III', 'IV']);
 const OTHER_COUNCIL = /\b(?:Human\s+Rights|Security|Economic\s+and\s+Social|Trusteeship)\s+$/;
