@@ -79,6 +79,18 @@ describe('citations as real texts write them', () => {
     assert.ok(!codes.some((c) => /inconsistent|superseded|revision-unknown/.test(c)), codes.join('\n'));
   });
 
+  it('hover: an opinion by its forum, another organization\'s resolution by its name', () => {
+    const text = citingText('a) Opinion 4 (Lisbon, 2009) of the World Telecommunication/ICT Policy Forum;\nb) UN Human Rights Council Resolution 20/8,');
+    const service = serviceWith({ [URI]: text });
+    const document = service.document(URI);
+    assert.ok(document);
+    const at = (needle: string) => (service.hover(URI, document.lines.positionAt(text.indexOf(needle) + 2))?.contents as MarkupContent).value;
+    const opinion = at('Opinion 4');
+    assert.match(opinion, /Adopted by WTPF-09 \(Lisbon, 2009\)\./);
+    assert.doesNotMatch(opinion, /Revisions known|first adoption/);
+    assert.match(at('20/8'), /A text of another organization \(UN Human Rights Council\): not checked against the ITU catalogue\./);
+  });
+
   it('other organizations\' resolutions are never the ITU Council\'s', () => {
     assert.deepEqual(read('UN Human Rights Council Resolution 20/8,'), ['20/8 - external']);
     assert.deepEqual(read('Resolution 20/8 of the Human Rights Council,'), ['20/8 - external']);

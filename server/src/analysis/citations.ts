@@ -251,6 +251,7 @@ const PREFIX_ACRONYMS: Readonly<Record<string, Body>> = { WTDC: 'WTDC', WTSA: 'W
 /** Acronyms that are ITU's own or that name nothing: `ITU Resolution 71`. */
 const NOT_A_BODY: ReadonlySet<string> = new Set(['ITU', 'UN', 'UNGA', 'ICT', 'ICTS', 'DT', 'MOD', 'ADD', 'SUP', 'NOC', 'I', 'II', 'III', 'IV']);
 const OTHER_COUNCIL = /\b(?:Human\s+Rights|Security|Economic\s+and\s+Social|Trusteeship)\s+$/;
+const OTHER_NAME = /(?:\b(?:United\s+Nations|UN)\s+)?\b(?:Human\s+Rights|Security|Economic\s+and\s+Social|Trusteeship)\s+Council\s*$/;
 const SUBJECT = new RegExp(String.raw`${WS0},?${WS}on${WS}`, 'y');
 
 const QUESTION = /\b(?:(ITU-[DTR])\s+)?(?:[Qq]uestions?)\s+(\d{1,3}(?:-\d)?\/\d{1,2})(?![\w/])/g;
@@ -381,6 +382,8 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
     let prefix = mayHavePrefix ? PREFIX.exec(before) : null;
     // `UN Human Rights Council Resolution 20/8` is another organization's, never the ITU Council's.
     const otherCouncil = prefix !== null && prefix[1] === 'Council' && OTHER_COUNCIL.test(before.slice(0, prefix.index));
+    // The organization's name as written, for hover: `UN Human Rights Council`.
+    let externalName = otherCouncil ? (OTHER_NAME.exec(before)?.[0].trim() ?? 'Council') : '';
     if (otherCouncil) prefix = null;
     let prefixText = prefix?.[1];
     let prefixBody: Body | undefined;
@@ -397,7 +400,10 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
           prefixText = written;
           prefixBody = PREFIX_ACRONYMS[written];
           keywordStart = blank - written.length;
-        } else if (/^[A-Z]{2,8}$/.test(written) && !NOT_A_BODY.has(written)) external = true;
+        } else if (/^[A-Z]{2,8}$/.test(written) && !NOT_A_BODY.has(written)) {
+          external = true;
+          externalName = written;
+        }
       }
     }
     const keywordEnd = match.index + match[0].length;
@@ -473,7 +479,7 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
       const body: Body = prefixBody ?? (/Council/.test(prefixText) ? 'Council' : 'UNGA');
       named = { body, text: prefixText, range: src(keywordStart, keywordStart + prefixText.length), short: body === 'Council' || prefixText === 'UNGA' || prefixBody !== undefined, thisConference: false, prefix: true };
     } else if (external) {
-      named = { body: undefined, text: text.slice(keywordStart, match.index), range: src(keywordStart, match.index), short: true, thisConference: false, prefix: true, external: true };
+      named = { body: undefined, text: externalName, range: src(Math.max(0, blank - externalName.length), blank), short: true, thisConference: false, prefix: true, external: true };
     }
     let groupEnd = cursor;
     BODY_PHRASE.lastIndex = cursor;

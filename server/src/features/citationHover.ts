@@ -62,15 +62,21 @@ function resolutionSection(request: FeatureRequest, found: CitationUnderCursor):
       const year = context?.year;
       const current = currentRevision(known, year);
       const cited = citation.revision ? findRevision(known, citation.revision.place, citation.revision.year) : undefined;
-      const lines = known.revisions.map((revision) => {
+      // An opinion belongs to one forum: those of the same number at other forums are other opinions, not revisions.
+      const opinion = citation.kind === 'opinion';
+      const lines = known.revisions.filter((revision) => !opinion || revision === cited).map((revision) => {
         const marks: string[] = [];
-        if (revision.first === true) marks.push('first adoption');
+        if (revision.first === true && !opinion) marks.push('first adoption');
         if (revision === cited) marks.push('cited');
-        if (revision === current) marks.push(year !== undefined ? `in force at the document's date (${context?.date ?? year})` : 'latest known');
+        if (revision === current && !opinion) marks.push(year !== undefined ? `in force at the document's date (${context?.date ?? year})` : 'latest known');
         const text = `${revision.conference.place}, ${revision.conference.year} (${revision.conference.id})`;
         return `- ${revision === current ? `**${text}**` : text}${marks.length > 0 ? ` — ${marks.join(', ')}` : ''}`;
       });
-      if (lines.length > 0) parts.push(`Revisions known:\n${lines.join('\n')}`);
+      if (opinion) {
+        const others = known.revisions.filter((revision) => revision !== cited).map((revision) => revision.conference.id);
+        parts.push(cited ? `Adopted by ${cited.conference.id} (${cited.conference.place}, ${cited.conference.year}).` : 'This forum\'s opinion of that number is not in the catalogue.');
+        if (others.length > 0) parts.push(`Other opinions of that number, of other forums: ${others.join(', ')}.`);
+      } else if (lines.length > 0) parts.push(`Revisions known:\n${lines.join('\n')}`);
       const sites = known.revisions.flatMap((revision) => revision.definitions.map((site) => ({ revision, site })));
       if (sites.length > 0) {
         parts.push(`Text defined in: ${sites.slice(0, 4).map(({ site }) => `[${escapeMarkdown(site.title)}](${linkTo(site.uri, site.range.start.line)}) (${escapeMarkdown(fileName(site.uri))})`).join('; ')}`);
