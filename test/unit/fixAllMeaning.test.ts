@@ -4,11 +4,15 @@
 // amended view stays where it was.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { documentCitations } from '../../server/src/analysis/citations';
 import { crossReferences } from '../../server/src/analysis/crossrefs';
 import { fixAllEdits, fixAllText } from '../../server/src/analysis/fixProviders';
+import { main } from '../../server/src/cli';
 import { allClauses, parseDocument, type ParsedDocument } from '../../server/src/syntax';
-import { serviceWith } from './citationFixtures';
+import { citingText, serviceWith } from './citationFixtures';
 import { pick, random, readSeed, SEED_2018, SEED_DT } from './helpers';
 
 const URI = 'file:///test/meaning.reso';
@@ -133,6 +137,16 @@ describe('fix-all never changes what a text says', () => {
     }
     // The texts are faulty enough that fix-all has work to do: the property is not vacuous.
     assert.ok(changedSome > 40, `fix-all changed only ${changedSome} texts`);
+  });
+
+  it('reso fix leaves a citation\'s revision and body as written, and writes a proven Rev.', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'reso-meaning-'));
+    const file = join(folder, 'doc.reso');
+    const text = citingText('a) Resolution 52 (Rev. Dubai, 2012);\nc) Resolution 45 (Rev. Dubai, 2014) of the Plenipotentiary Conference;\nd) Resolution 80 (Buenos Aires, 2017),');
+    writeFileSync(file, text);
+    let out = '';
+    assert.equal(main(['fix', file], { out: (t) => (out += t), err: () => undefined }), 0);
+    assert.equal(out, text.replace('c) Resolution 45', 'b) Resolution 45').replace('d) Resolution 80 (Buenos Aires, 2017)', 'c) Resolution 80 (Rev. Buenos Aires, 2017)'));
   });
 
   it('the property catches a fix that rewrites a citation', () => {
