@@ -124,3 +124,12 @@ describe('structure as real texts write it', () => {
     assert.equal(out, '');
   });
 });
+
+describe('italic words are not headings or references by their form alone', () => {
+  it('an italic plural noun in running text is no cross-reference, and right after a clause no heading', () => {
+    const text = resolution('*recalling*\n\na) the *lessons* of the past;\nb) the studies\n*studies*\n\n*resolves*\n\nto act.\n');
+    // The italic line continues clause b), which then lacks its comma: no crossref.unresolved, no third section.
+    assert.deepEqual(summary(text), ['punctuation.ending "*"']);
+    assert.equal(parseDocument(text).root.resolutions[0].sections.length, 2);
+  });
+});

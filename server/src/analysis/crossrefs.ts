@@ -48,7 +48,9 @@ export function crossReferences(document: ParsedDocument): CrossReference[] {
       if (!match) continue;
       const phrase = normalizePhrase(match[1]);
       const section = resolution.sections.find((s) => s.heading.phrase === phrase);
-      if (!section && !classifyHeading(phrase).known) continue;
+      // Italic words in running text (`*lessons*`) are no reference: an unknown section needs a lead word headings use.
+      const heading = section ? undefined : classifyHeading(phrase);
+      if (heading && !(heading.known && heading.lexical)) continue;
       // The labels, as view ranges of their characters and the end of each as written (with `)`).
       const labels: Array<{ start: number; end: number; writtenEnd: number }> = [];
       let cursor = node.viewEnd;

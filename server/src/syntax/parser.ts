@@ -192,7 +192,8 @@ class BlockParser {
       const italic = stickyAt(ITALIC_LINE, text, start);
       // Right after a clause line, an italic line that is no heading of the vocabulary (a title
       // quoted in italics) continues the clause.
-      if (italic && italic.index + italic[0].length <= end && !(this.open && !classifyHeading(italic[1]).known)) {
+      const heading = italic && this.open ? classifyHeading(italic[1]) : undefined;
+      if (italic && italic.index + italic[0].length <= end && !(heading && !(heading.known && heading.lexical))) {
         return this.parseHeading(start, end, start + 1, start + 1 + italic[1].length, true);
       }
     }
