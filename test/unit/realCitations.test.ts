@@ -36,6 +36,14 @@ describe('citations as real texts write them', () => {
       assert.deepEqual(read('that,', '*instructs the ITU Council*\n\nto review its Resolution 1344.'), ['1344 Council named']);
     });
 
+    it('the body a sentence names before `its`', () => {
+      assert.deepEqual(read('that WTDC, in its Resolution 37, called for action,'), ['37 WTDC named']);
+      assert.deepEqual(read('that the Human Rights Council, in its Resolution 20/8, affirmed rights,'), ['20/8 - external']);
+      assert.deepEqual(read('that the Radiocommunication Assembly, in its Resolution 69, set rules,'), ['69 RA named']);
+      // Across a semicolon the sentence has ended.
+      assert.deepEqual(read('that WTDC acted; and its Resolution 71 applies,'), ['71 PP document']);
+    });
+
     it('is never attributed to the Plenipotentiary Conference', () => {
       assert.deepEqual(read('Resolution 1305,'), ['1305 - unresolved']);
       assert.deepEqual(citationCodes('a) Resolution 1305;\nb) Resolution 1353 of the ITU Council;\nc) Resolutions 1305, 1336 and 1344 adopted by the ITU Council,'), []);

@@ -506,6 +506,7 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
     bodies[members.length - 1] = named;
     for (let i = members.length - 2; i >= 0; i--) if (!bodies[i]) bodies[i] = bodies[i + 1];
     let council: NamedBody | undefined;
+    let possessor: NamedBody | undefined;
     let subject: string | undefined;
     if (members.length === 1) {
       SUBJECT.lastIndex = groupEnd;
@@ -543,6 +544,11 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
       if (!body && !raw?.place && kind === 'resolution' && member.number.length === 4 && !member.number.includes('/')) {
         council ??= councilBefore(text, keywordStart, src) ?? headings.councilAt(keywordStart) ?? undefined;
         if (council) body = council;
+      }
+      // `WTDC, in its Resolution 37`: the body named before `its` in the sentence.
+      if (!body && !raw?.place && kind === 'resolution' && index === 0 && wordBefore(text, blank) === 'its') {
+        possessor ??= bodyBeforeIts(text, blank - 3, src) ?? undefined;
+        if (possessor) body = possessor;
       }
       if (body) citation.namedBody = body;
       if (subject) citation.subject = subject;
@@ -601,6 +607,42 @@ function sectionHeadings(root: DocumentNode, src: (start: number, end: number) =
       return { body: 'Council', text: section.phrase, range: src(section.phraseStart, section.phraseEnd), short: true, thisConference: false, prefix: true };
     },
   };
+}
+
+/** Bodies a sentence may name before `its Resolution N`, nearest first wins. */
+const POSSESSORS: ReadonlyArray<[RegExp, Body | 'external']> = [
+  [/\b(?:Human Rights|Security|Economic and Social|Trusteeship) Council\b/g, 'external'],
+  [/\b(?:ITU )?Council\b/g, 'Council'],
+  [/\b(?:United Nations )?General Assembly\b|\bUNGA\b/g, 'UNGA'],
+  [/\bRadiocommunication Assembly\b/g, 'RA'],
+  [/\bWorld Radiocommunication Conference\b|\bWRC\b/g, 'WRC'],
+  [/\bWorld Telecommunication Development Conference\b|\bWTDC\b/g, 'WTDC'],
+  [/\bWorld Telecommunication Standardization Assembly\b|\bWTSA\b/g, 'WTSA'],
+  [/\bPlenipotentiary Conference\b/g, 'PP'],
+];
+
+/** The body a sentence names before `its` (within 120 characters, no `;`, `:`, `.` or blank line between): the nearest. */
+function bodyBeforeIts(text: string, itsStart: number, src: (start: number, end: number) => TextRange): NamedBody | null {
+  const from = Math.max(0, itsStart - 120);
+  let window = text.slice(from, itsStart);
+  const stop = Math.max(window.lastIndexOf(';'), window.lastIndexOf(':'), window.lastIndexOf('. '), window.lastIndexOf('\n\n'));
+  const offset = from + (stop >= 0 ? stop + 1 : 0);
+  window = text.slice(offset, itsStart).replace(/\s/g, ' ');
+  let best: { at: number; length: number; body: Body | 'external' } | undefined;
+  for (const [pattern, body] of POSSESSORS) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(window); match; match = pattern.exec(window)) {
+      // `Human Rights Council` holds `Council`: the longer name at the same end wins.
+      const end = match.index + match[0].length;
+      if (!best || end > best.at + best.length) best = { at: match.index, length: match[0].length, body };
+    }
+  }
+  if (!best) return null;
+  const range = src(offset + best.at, offset + best.at + best.length);
+  const name = window.slice(best.at, best.at + best.length);
+  return best.body === 'external'
+    ? { body: undefined, text: name, range, short: true, thisConference: false, prefix: true, external: true }
+    : { body: best.body, text: name, range, short: true, thisConference: false, prefix: true };
 }
 
 /** View offsets where an operative clause's number label starts: such a number is never cited. */
