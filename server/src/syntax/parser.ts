@@ -31,7 +31,7 @@ import type {
   TitleNode,
 } from './nodes';
 
-export const FRONT_MATTER_KEYS: readonly string[] = ['document', 'date', 'original', 'meeting', 'source'];
+export const FRONT_MATTER_KEYS: readonly string[] = ['document', 'date', 'original', 'meeting', 'source', 'author'];
 
 // Line patterns are sticky and run on the whole view text at a line start, so no line is copied.
 const PROPOSAL_LINE = /^(\(MOD\)|MOD|ADD\*?|SUP\*?|NOC)(?:[ \t]+(\S.*?))?[ \t]*$/;
