@@ -49,13 +49,13 @@ export interface RawStatement {
 }
 
 export const REPAIR_KINDS = {
-  headingInText: 'headings found inside paragraph text',
-  footnoteMarker: 'footnote markers glued to words',
-  footnoteText: 'footnote texts cut out of a clause',
-  clauseSplit: 'clauses run into the one before, split back',
+  headingInText: 'headings found in paragraph text',
+  footnoteMarker: 'footnote markers unglued from words',
+  footnoteText: 'footnote texts cut out of clauses',
+  clauseSplit: 'run-together clauses split back',
   labelFromText: 'labels taken out of the text',
-  labelBySequence: 'labels given by their sequence',
-  annexHeading: 'annex and part headings cut out of a clause',
+  labelBySequence: 'labels given by sequence',
+  annexHeading: 'annex and part headings cut out of clauses',
   tableCell: 'stray table cells dropped',
 } as const;
 
