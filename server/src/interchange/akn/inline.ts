@@ -66,7 +66,8 @@ export function renderInline(source: string, start: number, end: number, layer: 
     boundaries.add(Math.min(end, to));
   }
   const cuts = [...boundaries].sort((a, b) => a - b);
-  const order = (a: InlineSpan, b: InlineSpan): number => a.rank - b.rank || a.start - b.start || b.end - a.end;
+  // Outer first: the span that starts earlier and ends later holds the other; ties go by rank.
+  const order = (a: InlineSpan, b: InlineSpan): number => a.start - b.start || b.end - a.end || a.rank - b.rank;
   let stack: InlineSpan[] = [];
   let out = '';
   let lastSpace = true;

@@ -458,7 +458,14 @@ class AknWriter {
   private removedClause(start: number, end: number): string {
     const source = this.source;
     let s = start;
-    while (s < end && /\s/.test(source[s])) s++;
+    // Blanks and comment lines before the struck clause are not part of it.
+    for (;;) {
+      while (s < end && /\s/.test(source[s])) s++;
+      if (!source.startsWith('<!--', s)) break;
+      const close = source.indexOf('-->', s);
+      if (close < 0 || close >= end) break;
+      s = close + 3;
+    }
     const mark = this.document.revisions.find((m) => m.start >= s && m.start < end && (m.kind === 'deletion' || m.kind === 'substitution'));
     if (mark && source.slice(s, mark.start).trim() === '') {
       const label = /^([a-z]{1,4}\)|\d{1,3}(?:\.\d{1,3})*)[ \t]+/.exec(source.slice(mark.contentStart, mark.contentEnd));
