@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/analysis/pipeline';
 import { parseDocument, type SyntaxDiagnostic } from '../../server/src/syntax';
 import { citationBench } from './citations';
 import { generateDocument, generateLongItalicLine, generateLongSection } from './generate';
+import { interchangeBench } from './interchange';
 
 interface Measure {
   medianMs: number;
@@ -108,10 +109,13 @@ if (structure.medianMs > 50) failures.push(`structure checks ${structure.medianM
 if (renumber.medianMs > 20) failures.push(`renumber fix ${renumber.medianMs} ms > 20 ms`);
 if (longItalic.medianMs > 50) failures.push(`1 MB italic line ${longItalic.medianMs} ms > 50 ms`);
 if (renumberEdits < 400) failures.push(`renumber fix made ${renumberEdits} edits; the bench section is not what it should be`);
+// Akoma Ntoso export and import of the generated document.
+const akn = interchangeBench(Math.max(5, Math.floor(RUNS / 3)));
+failures.push(...akn.failures);
 // Citations: a 10,000-resolution catalogue, a 1,000-file workspace and a real server process.
 void citationBench(RUNS).then((citations) => {
   failures.push(...citations.failures);
-  process.stdout.write(JSON.stringify({ ...results, citations: citations.results, withinBudget: failures.length === 0, failures }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ ...results, akn: akn.results, citations: citations.results, withinBudget: failures.length === 0, failures }, null, 2) + '\n');
   // A missed budget fails the run, as a failed test does.
   if (failures.length > 0) process.exitCode = 1;
 });

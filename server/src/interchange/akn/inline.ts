@@ -22,11 +22,17 @@ export interface InlinePoint {
 }
 
 export interface InlineLayer {
+  /** Sorted by start; none longer than LONG_SPAN. */
   spans: readonly InlineSpan[];
+  /** Spans longer than LONG_SPAN (a clause or resolution inserted whole): few, looked through one by one. */
+  longSpans: readonly InlineSpan[];
   /** Source ranges that print nothing: delimiters, comments, substituted-away text. Sorted by start. */
   hidden: ReadonlyArray<readonly [number, number]>;
   points: readonly InlinePoint[];
 }
+
+/** Spans longer than this are kept apart, so that the others are found by a window search. */
+export const LONG_SPAN = 4096;
 
 /** First index whose item starts at or after `offset` (items sorted by start). */
 export function lowerBound<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
@@ -46,8 +52,14 @@ export function lowerBound<T>(items: readonly T[], offset: number, startOf: (ite
  */
 export function renderInline(source: string, start: number, end: number, layer: InlineLayer): string {
   if (end <= start) return '';
-  const spans = layer.spans.filter((span) => span.start < end && span.end > start && span.end > span.start);
-  const points = layer.points.filter((point) => point.start >= start && point.start < end);
+  const spans: InlineSpan[] = [];
+  for (let i = lowerBound(layer.spans, start - LONG_SPAN, (span) => span.start); i < layer.spans.length && layer.spans[i].start < end; i++) {
+    const span = layer.spans[i];
+    if (span.end > start && span.end > span.start) spans.push(span);
+  }
+  for (const span of layer.longSpans) if (span.start < end && span.end > start) spans.push(span);
+  const points: InlinePoint[] = [];
+  for (let i = lowerBound(layer.points, start, (point) => point.start); i < layer.points.length && layer.points[i].start < end; i++) points.push(layer.points[i]);
   const hiddenFrom = Math.max(0, lowerBound(layer.hidden, start, (range) => range[0]) - 1);
   const hidden: Array<readonly [number, number]> = [];
   for (let i = hiddenFrom; i < layer.hidden.length && layer.hidden[i][0] < end; i++) {

@@ -21,7 +21,7 @@ import {
   type TitleNode,
 } from '../../syntax';
 import { escapeAttribute, escapeText } from '../xml';
-import { lowerBound, refSpan, renderInline, type InlineLayer, type InlinePoint, type InlineSpan } from './inline';
+import { LONG_SPAN, lowerBound, refSpan, renderInline, type InlineLayer, type InlinePoint, type InlineSpan } from './inline';
 import { authorOf, BODY_NAMES, numberComponent, workUri, type TextKind } from './uri';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
@@ -130,7 +130,6 @@ class AknWriter {
     const spans: InlineSpan[] = [];
     const hidden: Array<[number, number]> = [];
     const points: InlinePoint[] = [];
-    const source = this.source;
     for (const mark of this.document.revisions) {
       switch (mark.kind) {
         case 'insertion':
@@ -180,8 +179,7 @@ class AknWriter {
     hidden.sort((a, b) => a[0] - b[0]);
     spans.sort((a, b) => a.start - b.start);
     points.sort((a, b) => a.start - b.start);
-    void source;
-    return { spans, hidden, points };
+    return { spans: spans.filter((span) => span.end - span.start <= LONG_SPAN), longSpans: spans.filter((span) => span.end - span.start > LONG_SPAN), hidden, points };
   }
 
   private collectInline(root: SyntaxNode, spans: InlineSpan[], hidden: Array<[number, number]>, points: InlinePoint[]): void {
@@ -223,8 +221,9 @@ class AknWriter {
     let e = end;
     for (let i = lowerBound(marks, e, (m) => m.start); i < marks.length && marks[i].start === e && !this.source.slice(marks[i].contentStart, marks[i].contentEnd).includes('\n'); i++) e = marks[i].end;
     // The mark that holds the end: close it inside the range.
-    for (const mark of marks) {
-      if (mark.start < e && e > mark.contentStart && e <= mark.contentEnd && mark.start >= start) {
+    for (let i = lowerBound(marks, start, (m) => m.start); i < marks.length && marks[i].start < e; i++) {
+      const mark = marks[i];
+      if (e > mark.contentStart && e <= mark.contentEnd) {
         const closing = this.source.slice(e, mark.contentEnd);
         if (/^\s*$/.test(closing)) e = mark.end;
       }
@@ -466,7 +465,9 @@ class AknWriter {
       if (close < 0 || close >= end) break;
       s = close + 3;
     }
-    const mark = this.document.revisions.find((m) => m.start >= s && m.start < end && (m.kind === 'deletion' || m.kind === 'substitution'));
+    const marks = this.document.revisions;
+    let mark: (typeof marks)[number] | undefined;
+    for (let i = lowerBound(marks, s, (m) => m.start); i < marks.length && marks[i].start < end && !mark; i++) if (marks[i].kind === 'deletion' || marks[i].kind === 'substitution') mark = marks[i];
     if (mark && source.slice(s, mark.start).trim() === '') {
       const label = /^([a-z]{1,4}\)|\d{1,3}(?:\.\d{1,3})*)[ \t]+/.exec(source.slice(mark.contentStart, mark.contentEnd));
       if (label) {
@@ -478,8 +479,11 @@ class AknWriter {
   }
 
   private holdsDeletedText(start: number, end: number): boolean {
-    for (const mark of this.document.revisions) {
-      if (mark.end <= start || mark.start >= end) continue;
+    const marks = this.document.revisions;
+    // Marks do not nest, so the one that may reach into the range is just before it.
+    for (let i = Math.max(0, lowerBound(marks, start, (m) => m.start) - 1); i < marks.length && marks[i].start < end; i++) {
+      const mark = marks[i];
+      if (mark.end <= start) continue;
       if (mark.kind === 'deletion' || mark.kind === 'substitution') {
         const content = this.source.slice(Math.max(start, mark.contentStart), Math.min(end, mark.contentEnd));
         if (/\S/.test(content) && !/^\s*<!--/.test(content)) return true;
@@ -495,11 +499,13 @@ class AknWriter {
     let start = label.start;
     // Deletions right before the label (`{--b--}{++c++})`) belong to it.
     const marks = this.document.revisions;
-    const holder = marks.find((m) => m.contentStart <= start && start < m.contentEnd);
+    const at = lowerBound(marks, start + 1, (m) => m.start) - 1;
+    const holder = at >= 0 && marks[at].contentStart <= start && start < marks[at].contentEnd ? marks[at] : undefined;
     let anchor = holder && holder.kind === 'insertion' && this.source.slice(holder.contentStart, start).trim() === '' ? holder.start : start;
     for (;;) {
-      const before = marks.find((m) => m.end === anchor && (m.kind === 'deletion' || m.kind === 'substitution') && !this.source.slice(m.contentStart, m.contentEnd).includes('\n') && this.source.slice(m.contentStart, m.contentEnd).length <= 6);
-      if (!before) break;
+      const index = lowerBound(marks, anchor, (m) => m.start) - 1;
+      const before = index >= 0 ? marks[index] : undefined;
+      if (!before || before.end !== anchor || !(before.kind === 'deletion' || before.kind === 'substitution') || before.contentEnd - before.contentStart > 6 || this.source.slice(before.contentStart, before.contentEnd).includes('\n')) break;
       anchor = before.start;
     }
     start = Math.min(start, anchor);
