@@ -17,6 +17,7 @@ import {
   type TextDocumentContentProvider,
   type TextEditor,
 } from 'vscode';
+import { registerInterchange } from './interchange';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -164,6 +165,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
 
   context.subscriptions.push(
+    ...registerInterchange(() => activeResolutionEditor()?.document.uri),
     status,
     workspace.registerTextDocumentContentProvider(VIEW_SCHEME, views),
     workspace.onDidChangeTextDocument((event) => {

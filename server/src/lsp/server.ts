@@ -17,6 +17,7 @@ import { decideChanges, documentInfo, viewText } from '../features/changes';
 import { COMMANDS, insertClauseAfter, labelOnEnter, renumberDocument } from '../features/commands';
 import { LanguageService } from '../features/service';
 import { folderPath, mergeSettings } from '../host/settingsFiles';
+import { exportAknBeside, importBeside } from '../host/interchangeFiles';
 import { buildFolderCatalogue, CitationWorkspace } from './workspace';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), shippedCatalogue?: string): LanguageService {
@@ -72,7 +73,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: [' ', '*'] },
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.resolution'] },
-        executeCommandProvider: { commands: [COMMANDS.renumberDocument, COMMANDS.insertClauseAfter, ...Object.keys(CHANGE_COMMANDS), BUILD_CATALOGUE_COMMAND] },
+        executeCommandProvider: { commands: [COMMANDS.renumberDocument, COMMANDS.insertClauseAfter, ...Object.keys(CHANGE_COMMANDS), BUILD_CATALOGUE_COMMAND, IMPORT_COMMAND, EXPORT_AKN_COMMAND] },
         documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
         diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
       },
@@ -135,6 +136,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const folder = folderPath(uri);
       return folder ? buildFolderCatalogue(folder) : null;
     }
+    if (params.command === IMPORT_COMMAND || params.command === EXPORT_AKN_COMMAND) {
+      const path = folderPath(uri);
+      const replace = position === true;
+      if (!path) return null;
+      if (params.command === IMPORT_COMMAND) return importBeside(path, replace);
+      const document = service.document(uri);
+      return document ? exportAknBeside(path, document, replace) : null;
+    }
     const decision = CHANGE_COMMANDS[params.command];
     if (decision) {
       // A change at the cursor without a cursor must never become "all changes".
@@ -167,6 +176,10 @@ export const DOCUMENT_INFO_REQUEST = 'resolution/documentInfo';
 /** Builds the catalogue of a workspace folder: `[folderUri]` → `{ text, files }`. */
 export const BUILD_CATALOGUE_COMMAND = 'resolution.server.buildCatalogue';
 export const VIEW_REQUEST = 'resolution/view';
+/** `[fileUri, replace?]`: imports an Akoma Ntoso or PDF text file into `.reso` files beside it. */
+export const IMPORT_COMMAND = 'resolution.server.import';
+/** `[documentUri, replace?]`: writes the open document as Akoma Ntoso beside its file. */
+export const EXPORT_AKN_COMMAND = 'resolution.server.exportAkn';
 
 const CHANGE_COMMANDS: Record<string, { decision: ChangeDecision; atCursor: boolean; label: string }> = {
   'resolution.server.acceptAllChanges': { decision: 'accept', atCursor: false, label: 'Accept all changes' },
