@@ -210,7 +210,15 @@ function readStatement(statement: XmlElement): RawStatement {
     const docTitle = name ?? findDescendant(preface, 'docTitle');
     if (docTitle) raw.subtitle = blockInlines(docTitle, context);
   }
-  if (meta) readProprietary(meta, raw);
+  if (meta) {
+    readProprietary(meta, raw);
+    for (const notes of childElements(meta, 'notes')) {
+      for (const note of childElements(notes, 'note')) {
+        const id = note.attributes.marker || note.attributes.eId || String(context.footnotes.length + 1);
+        if (!context.footnotes.some((f) => f.id === id)) context.footnotes.push({ id, content: blockInlines(note, context) });
+      }
+    }
+  }
   if (preamble) {
     for (const child of childElements(preamble)) {
       if (child.name === 'formula') raw.authority = blockInlines(child, context);
@@ -437,7 +445,9 @@ function toModel(raw: RawStatement): InterchangeDocument {
     };
     blocks.push(block);
   }
-  const document: InterchangeDocument = { blocks, footnotes: raw.footnotes };
+  // Footnotes in the order of their numbers (the XML gives them where their markers stand).
+  const footnotes = [...raw.footnotes].sort((a, b) => (/^\d+$/.test(a.id) && /^\d+$/.test(b.id) ? Number(a.id) - Number(b.id) : 0));
+  const document: InterchangeDocument = { blocks, footnotes };
   if (raw.frontMatter) document.frontMatter = raw.frontMatter satisfies FrontMatter;
   return document;
 }

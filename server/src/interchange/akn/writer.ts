@@ -286,6 +286,13 @@ class AknWriter {
     push(4, `<TLCOrganization eId="${authorOf(body)}" href="/ontology/organizations/${authorOf(body)}" showAs="${escapeAttribute(BODY_NAMES[authorOf(body)] ?? 'ITU')}"/>`);
     push(4, '<TLCOrganization eId="reso" href="/ontology/organizations/resolution-drafter" showAs="Resolution Drafter"/>');
     push(3, '</references>');
+    // Footnotes no marker points to (in the first resolution's document): kept as notes of the metadata.
+    const unused = index === 0 ? this.document.root.footnoteDefinitions.filter((d) => !this.document.root.footnoteReferences.some((r) => r.id === d.id)) : [];
+    if (unused.length > 0) {
+      push(3, '<notes source="#reso">');
+      unused.forEach((definition, n) => push(4, `<note eId="note_${n + 1}" marker="${escapeAttribute(definition.id)}"><p>${this.inline(definition.markerEnd + 1, definition.end)}</p></note>`));
+      push(3, '</notes>');
+    }
     const proprietary = this.proprietary(resolution);
     if (proprietary.length > 0) {
       push(3, `<proprietary source="#reso" xmlns:reso="${RESO_NAMESPACE}">`);
@@ -433,7 +440,7 @@ class AknWriter {
     let cursor = from;
     let gaps = 0;
     const flush = (end: number): void => {
-      if (end > cursor && this.holdsDeletedText(cursor, end)) gap(this.removedClause(cursor, end), ++gaps);
+      if (end > cursor && this.holdsDeletedText(cursor, end)) for (const [from, to] of this.removedClauses(cursor, end)) gap(this.removedClause(from, to), ++gaps);
     };
     for (const clause of clauses) {
       flush(clause.start);
@@ -451,6 +458,31 @@ class AknWriter {
     const next = resolution.sections[index + 1];
     if (next) return next.start;
     return resolution.reasons?.start ?? resolution.end;
+  }
+
+  /** A stretch holding clauses struck out whole, one range per clause: a new one starts with each mark that opens a line with a label. */
+  private removedClauses(start: number, end: number): Array<[number, number]> {
+    const source = this.source;
+    const marks = this.document.revisions;
+    const cuts: number[] = [];
+    for (let i = lowerBound(marks, start, (m) => m.start); i < marks.length && marks[i].start < end; i++) {
+      const mark = marks[i];
+      if (mark.kind !== 'deletion') continue;
+      let lineStart = mark.start;
+      while (lineStart > start && (source[lineStart - 1] === ' ' || source[lineStart - 1] === '\t')) lineStart--;
+      const atLineStart = lineStart === start || source[lineStart - 1] === '\n';
+      if (atLineStart && lineStart > start && /^([a-z]{1,4}\)|\d{1,3}(?:\.\d{1,3})*)[ \t]/.test(source.slice(mark.contentStart, mark.contentStart + 12))) cuts.push(lineStart);
+    }
+    const ranges: Array<[number, number]> = [];
+    let from = start;
+    for (const cut of cuts) {
+      if (this.holdsDeletedText(from, cut)) {
+        ranges.push([from, cut]);
+        from = cut;
+      }
+    }
+    ranges.push([from, end]);
+    return ranges;
   }
 
   /** `<num>` and `<p>` of a clause deleted whole: its label, when it starts with one, apart. */
