@@ -141,7 +141,7 @@ function pushText(out: Inline[], text: string, state: InlineState): void {
   out.push(run);
 }
 
-/** Blanks collapsed, ends trimmed. */
+/** Blanks collapsed (a no-break space is kept: it is text), ends trimmed. Runs may be changed in place: readers own them. */
 export function normalize(inlines: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const inline of inlines) {
@@ -149,23 +149,26 @@ export function normalize(inlines: Inline[]): Inline[] {
       out.push(inline);
       continue;
     }
-    const text = inline.text.replace(/\s+/g, ' ');
+    const text = BLANKS_TO_COLLAPSE.test(inline.text) ? inline.text.replace(BLANK_RUN, ' ') : inline.text;
     const last = out[out.length - 1];
-    if (last?.type === 'text' && !!last.italic === !!inline.italic && !!last.bold === !!inline.bold && last.change?.kind === inline.change?.kind) last.text += text;
-    else out.push({ ...inline, text });
-  }
-  // Two blanks across runs: keep the first.
-  for (let i = 1; i < out.length; i++) {
-    const previous = out[i - 1];
-    const current = out[i];
-    if (previous.type === 'text' && current.type === 'text' && previous.text.endsWith(' ') && current.text.startsWith(' ')) current.text = current.text.slice(1);
+    if (last?.type === 'text' && !!last.italic === !!inline.italic && !!last.bold === !!inline.bold && last.change?.kind === inline.change?.kind && !!last.highlight === !!inline.highlight) {
+      // Two blanks across runs: keep the first.
+      last.text += last.text.endsWith(' ') && text.startsWith(' ') ? text.slice(1) : text;
+    } else {
+      if (last?.type === 'text' && last.text.endsWith(' ') && text.startsWith(' ')) out.push({ ...inline, text: text.slice(1) });
+      else out.push(inline.text === text ? inline : { ...inline, text });
+    }
   }
   const first = out[0];
-  if (first?.type === 'text') first.text = first.text.replace(/^ +/, '');
-  const last = out[out.length - 1];
-  if (last?.type === 'text') last.text = last.text.replace(/ +$/, '');
+  if (first?.type === 'text' && first.text.startsWith(' ')) out[0] = { ...first, text: first.text.replace(/^ +/, '') };
+  const lastIndex = out.length - 1;
+  const last = out[lastIndex];
+  if (last?.type === 'text' && last.text.endsWith(' ')) out[lastIndex] = { ...last, text: last.text.replace(/ +$/, '') };
   return out.filter((inline) => inline.type !== 'text' || inline.text !== '');
 }
+
+const BLANKS_TO_COLLAPSE = /[\t\n\r]| {2}/;
+const BLANK_RUN = /[ \t\n\r]+/g;
 
 function blockInlines(element: XmlElement | undefined, context: InlineContext): Inline[] {
   if (!element) return [];
@@ -373,6 +376,17 @@ function labelKindOf(label: string): LabelKind {
   return 'letter';
 }
 
+/** Decimal paragraphs (`1.1`, `1.2`) follow the number they refine as clauses of the section, as the markup writes them. */
+function flattenDecimals(clauses: Clause[]): Clause[] {
+  const out: Clause[] = [];
+  for (const clause of clauses) {
+    const decimals = clause.items.length > 0 && clause.items.every((item) => item.labelKind === 'decimal');
+    out.push(decimals ? { ...clause, items: [] } : clause);
+    if (decimals) out.push(...flattenDecimals(clause.items));
+  }
+  return out;
+}
+
 /** A clause whose every run is deleted (or inserted) is a deleted (inserted) clause: its label changes with it. */
 function liftChange(clause: Clause): void {
   const kinds = new Set<string>();
@@ -423,7 +437,7 @@ function toModel(raw: RawStatement): InterchangeDocument {
         type: 'section',
         heading: section.heading.map((inline) => (inline.type === 'text' ? { ...inline, italic: undefined } : inline)),
         ...(section.intro && section.intro.length > 0 ? { intro: { type: 'paragraph', role: 'intro', content: section.intro } } : {}),
-        clauses: section.clauses.map(toClause),
+        clauses: flattenDecimals(section.clauses.map(toClause)),
         ...(section.comment ? { commentsBefore: [section.comment] } : {}),
       }),
     ),

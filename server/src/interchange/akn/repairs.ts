@@ -265,7 +265,7 @@ function splitHeadings(statement: RawStatement, counts: RepairCounts): void {
 }
 
 /** `____________________ 1 These include …`: a footnote's text in a clause, after the separator line. */
-const FOOTNOTE_TEXT = /\s*_{4,}\s*(\d{1,2})\s+/;
+const FOOTNOTE_TEXT = /_{4,}\s*(\d{1,2})\s+/;
 
 function cutFootnoteTexts(statement: RawStatement, counts: RepairCounts): void {
   for (const section of statement.sections) {

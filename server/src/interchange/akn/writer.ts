@@ -581,7 +581,7 @@ class AknWriter {
     push(7, `<FRBRManifestation><FRBRthis value="${escapeAttribute(expression)}/!${suffix}.xml"/><FRBRuri value="${escapeAttribute(expression)}/.akn"/><FRBRdate date="${this.today}" name="XMLMarkup"/><FRBRauthor href="#reso"/></FRBRManifestation>`);
     push(6, '</identification>');
     push(5, '</meta>');
-    push(5, `<preface><longTitle eId="longTitle"><p>${this.nodeInline(annex.title, 1)}</p></longTitle></preface>`);
+    push(5, `<preface><longTitle eId="att_${n}__longTitle"><p>${this.nodeInline(annex.title, 1)}</p></longTitle></preface>`);
     push(5, '<mainBody>');
     if (annex.paragraphs.length === 0) push(6, '<p/>');
     for (const paragraph of annex.paragraphs) push(6, `<p>${this.paragraphLines(paragraph)}</p>`);

@@ -224,12 +224,9 @@ function placeClause(levels: Level[], label: string | undefined, bullet: boolean
       const level = levels[depth];
       if (following(level.style, level.last) === label || (level.style === 'number' && /^\d+\.\d+$/.test(label) && label.startsWith(`${level.last}.`))) {
         if (/^\d+\.\d+$/.test(label) && level.style === 'number') {
-          // Decimal paragraphs under the number they refine.
-          const parent = level.clauses[level.clauses.length - 1];
+          // Decimal paragraphs follow the number they refine, in the same sequence.
           levels.length = depth + 1;
-          const sub: Level = { clauses: parent.items, style: undefined, last: label };
-          sub.clauses.push(make(label, body));
-          levels.push(sub);
+          level.clauses.push(make(label, body));
           return;
         }
         levels.length = depth + 1;
