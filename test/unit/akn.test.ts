@@ -12,7 +12,8 @@ import { exportAkn } from '../../server/src/interchange/akn/writer';
 import { printDocument } from '../../server/src/interchange/printer';
 import { parseDocument } from '../../server/src/syntax';
 import { parseXml, textOf, childElements, type XmlElement } from '../../server/src/interchange/xml';
-import { readSeed, ROOT, SEED_2018, SEED_DT } from './helpers';
+import { random, readSeed, ROOT, SEED_2018, SEED_DT } from './helpers';
+import { readPdfText } from '../../server/src/interchange/text/reader';
 import { STRUCTURE_CHECKS } from '../../server/src/analysis/structure';
 import { DEFAULT_SETTINGS } from '../../server/src/analysis/pipeline';
 import { randomModel, viewsOf } from './interchangeHelpers';
@@ -283,4 +284,33 @@ describe('Akoma Ntoso bad input', () => {
   it('another namespace', () => fails('<akomaNtoso xmlns="urn:other"/>', /^not Akoma Ntoso 3\.0/));
   it('an Akoma Ntoso document with no statement', () => fails('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><meta/></act></akomaNtoso>', /holds no <statement>/));
   it('empty input', () => fails('', /^malformed XML/));
+});
+
+describe('Akoma Ntoso and text import on damaged input', () => {
+  it('a damaged file gives a result or an ImportError, never a crash', () => {
+    const sources = [readFileSync(join(FIXTURES, 'res_2.xml'), 'utf8'), readFileSync(join(FIXTURES, 'dec_5.xml'), 'utf8'), exportAkn(parseDocument(readSeed(SEED_DT)), TODAY)[0].xml];
+    const texts = [readFileSync(join(ROOT, 'seeds', 'original', '000_8fa20dda3cb07826.txt'), 'utf8'), readFileSync(join(ROOT, 'seeds', 'original', '004_200f58ed647096d2.txt'), 'utf8')];
+    const next = random(14);
+    const damage = (text: string): string => {
+      let out = text;
+      for (let k = 0; k < 1 + Math.floor(next() * 4); k++) {
+        const at = Math.floor(next() * out.length);
+        const roll = next();
+        if (roll < 0.3) out = out.slice(0, at);
+        else if (roll < 0.6) out = out.slice(0, at) + out.slice(at + Math.floor(next() * 200));
+        else out = out.slice(0, at) + ['<', '>', '&', '</p>', '<p>', '____ 1 ', 'ANNEX TO RESOLUTION 3 ', ', instructs the Council', '\n\n', '- i)* '][Math.floor(next() * 10)] + out.slice(at);
+      }
+      return out;
+    };
+    for (let i = 0; i < 150; i++) {
+      for (const [read, input] of [[readAkn, damage(sources[i % sources.length])], [readPdfText, damage(texts[i % texts.length])]] as const) {
+        try {
+          const result = read(input);
+          for (const statement of result.statements) printDocument(statement.document);
+        } catch (error) {
+          assert.ok(error instanceof ImportError, `case ${i}: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+      }
+    }
+  });
 });
