@@ -229,6 +229,16 @@ describe('Akoma Ntoso import repairs', () => {
     assert.match(part.reso, /to act\.\n\n<!-- PART VI - RESOLUTIONS -->/);
   });
 
+  it('puts internal cross-references back in italics when the section and label exist, or above/below follows', () => {
+    const { reso, repairs } = importOne(
+      akn('', hcontainer('resolves', para('1', 'to act;'), para('2', 'to report as in resolves 1, not resolves 7, nor what resolves a dispute;')) + hcontainer('instructs the Secretary-General', para(undefined, 'to act on resolves above and on instructs the Secretary-General below.'))),
+    );
+    assert.equal(repairs.crossReference, 3);
+    assert.match(reso, /2 to report as in \*resolves\* 1, not resolves 7, nor what resolves a dispute;/);
+    assert.match(reso, /to act on \*resolves\* above and on \*instructs the Secretary-General\* below\./);
+    assert.deepEqual(parseDocument(reso).diagnostics, []);
+  });
+
   it('drops stray table cells in the operative part with a comment, keeping their values', () => {
     const { reso, repairs } = importOne(akn('', hcontainer('resolves', para('1', 'to act;'), para('0', '0'), para('2', 'to report.'))));
     assert.equal(repairs.tableCell, 1);
@@ -245,8 +255,8 @@ function wordBag(text: string): Map<string, number> {
 
 describe('Akoma Ntoso import of the converter files', () => {
   const expected: Record<string, Record<string, number>> = {
-    'res_2.xml': { headingInText: 0, footnoteMarker: 1, footnoteText: 1, clauseSplit: 1, labelFromText: 5, labelBySequence: 0, annexHeading: 0, tableCell: 0 },
-    'dec_5.xml': { headingInText: 2, footnoteMarker: 0, footnoteText: 0, clauseSplit: 4, labelFromText: 5, labelBySequence: 0, annexHeading: 2, tableCell: 9 },
+    'res_2.xml': { headingInText: 0, footnoteMarker: 1, footnoteText: 1, clauseSplit: 1, labelFromText: 5, labelBySequence: 0, annexHeading: 0, crossReference: 3, tableCell: 0 },
+    'dec_5.xml': { headingInText: 2, footnoteMarker: 0, footnoteText: 0, clauseSplit: 4, labelFromText: 5, labelBySequence: 0, annexHeading: 2, crossReference: 4, tableCell: 9 },
   };
   for (const file of Object.keys(expected)) {
     it(`${file}: repaired as counted, with no diagnostics on the result and no word lost`, () => {

@@ -56,6 +56,7 @@ export const REPAIR_KINDS = {
   labelFromText: 'labels taken out of the text',
   labelBySequence: 'labels given by sequence',
   annexHeading: 'annex and part headings cut out of clauses',
+  crossReference: 'cross-references put back in italics',
   tableCell: 'stray table cells dropped',
 } as const;
 
@@ -63,13 +64,15 @@ export type RepairKind = keyof typeof REPAIR_KINDS;
 export type RepairCounts = Record<RepairKind, number>;
 
 export function emptyRepairCounts(): RepairCounts {
-  return { headingInText: 0, footnoteMarker: 0, footnoteText: 0, clauseSplit: 0, labelFromText: 0, labelBySequence: 0, annexHeading: 0, tableCell: 0 };
+  return { headingInText: 0, footnoteMarker: 0, footnoteText: 0, clauseSplit: 0, labelFromText: 0, labelBySequence: 0, annexHeading: 0, crossReference: 0, tableCell: 0 };
 }
 
 // ---- plain text with footnote markers --------------------------------------------
 
 const NOTE_OPEN = '\u0001';
 const NOTE_CLOSE = '\u0002';
+const ITALIC_OPEN = '\u0003';
+const ITALIC_CLOSE = '\u0004';
 
 /** The content as one string when it is plain text (footnote markers as tokens); undefined otherwise. */
 export function plainOf(inlines: readonly Inline[]): string | undefined {
@@ -84,11 +87,12 @@ export function plainOf(inlines: readonly Inline[]): string | undefined {
 
 export function fromPlain(text: string): Inline[] {
   const out: Inline[] = [];
-  const pattern = new RegExp(`${NOTE_OPEN}([^${NOTE_CLOSE}]*)${NOTE_CLOSE}`, 'g');
+  const pattern = new RegExp(`${NOTE_OPEN}([^${NOTE_CLOSE}]*)${NOTE_CLOSE}|${ITALIC_OPEN}([^${ITALIC_CLOSE}]*)${ITALIC_CLOSE}`, 'g');
   let at = 0;
   for (const match of text.matchAll(pattern)) {
     if (match.index > at) out.push({ type: 'text', text: text.slice(at, match.index) });
-    out.push({ type: 'footnote', id: match[1] });
+    if (match[1] !== undefined) out.push({ type: 'footnote', id: match[1] });
+    else out.push({ type: 'text', text: match[2], italic: true });
     at = match.index + match[0].length;
   }
   if (at < text.length) out.push({ type: 'text', text: text.slice(at) });
@@ -109,6 +113,48 @@ export function repairStatement(statement: RawStatement, counts: RepairCounts): 
   for (const section of statement.sections) splitRunTogether(section.clauses, counts);
   markGluedFootnotes(statement, counts);
   for (const section of statement.sections) labelBySequence(section.clauses, section.preamble, 0, counts);
+  italicizeCrossReferences(statement, counts);
+}
+
+/**
+ * `referred to in resolves 8 above`, `instructs the ITU Council 2`, `in decides above`: the
+ * extraction lost the italics of internal cross-references. A heading of this text followed by
+ * one of its section's labels, or by `above`/`below`, is put back in italics.
+ */
+function italicizeCrossReferences(statement: RawStatement, counts: RepairCounts): void {
+  const sections = new Map<string, Set<string>>();
+  for (const section of statement.sections) {
+    const phrase = section.heading.map((inline) => (inline.type === 'text' && inline.change?.kind !== 'deletion' ? inline.text : '')).join('').trim();
+    if (!phrase) continue;
+    const labels = sections.get(phrase) ?? new Set<string>();
+    for (const clause of section.clauses) {
+      const label = plainLabel(clause.label);
+      if (label) labels.add(label.replace(/\)$/, ''));
+    }
+    sections.set(phrase, labels);
+  }
+  if (sections.size === 0) return;
+  const phrases = [...sections.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(`(?<![\\w*-])(${phrases.join('|')})(?:\\s+(\\d{1,3}(?:\\.\\d{1,3})?|[a-z]{1,3}\\)))?(?=(\\s+(?:above|below)\\b)?)`, 'g');
+  const visit = (clause: RawClause): void => {
+    const text = plainOf(clause.content);
+    if (text !== undefined) {
+      let changed = false;
+      const repaired = text.replace(pattern, (whole: string, phrase: string, label: string | undefined, place: string | undefined, offset: number) => {
+        const labels = sections.get(phrase);
+        const value = label?.replace(/\)$/, '');
+        const known = value !== undefined && labels?.has(value);
+        // Not at the start of the clause: a clause never opens with a reference to its own heading.
+        if (offset === 0 || (!known && !place)) return whole;
+        changed = true;
+        counts.crossReference++;
+        return known ? `${ITALIC_OPEN}${phrase}${ITALIC_CLOSE} ${label}` : `${ITALIC_OPEN}${phrase}${ITALIC_CLOSE}${label ? ` ${label}` : ''}`;
+      });
+      if (changed) clause.content = fromPlain(repaired);
+    }
+    clause.items.forEach(visit);
+  };
+  for (const section of statement.sections) section.clauses.forEach(visit);
 }
 
 /** `ANNEX 1 TO DECISION 5 (REV. DUBAI, 2018)` inside a clause: it and all that follows is the annex. */
