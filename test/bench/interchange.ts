@@ -1,6 +1,6 @@
 // Akoma Ntoso speed: export of the 1 MB generated document (budget 500 ms), and import of the
-// AKN that export makes, gathered into one file (2.5 MB: the 1 s budget is for 1.5 MB), the
-// `.reso` files printed; both also at four times the size, to show how they grow.
+// AKN that export makes, gathered into one file, the `.reso` files printed: its first 1.5 MB
+// (budget 1 s) and the whole of it (2.5 MB); all also at four times the size, to show growth.
 
 import { readAkn } from '../../server/src/interchange/akn/reader';
 import { AKN_NAMESPACE, exportAkn } from '../../server/src/interchange/akn/writer';
@@ -29,40 +29,51 @@ function timed(run: () => unknown, runs: number): Timing {
   return { medianMs: median(times), runs };
 }
 
-/** The statements of an export in one file, as a collection (the way a conference's texts travel). */
-export function aknCollection(text: string): string {
+/** The statements of an export in one file, as a collection (the way a conference's texts travel); at most `maxBytes` of them. */
+export function aknCollection(text: string, maxBytes = Infinity): string {
   const documents = exportAkn(parseDocument(text), { today: '2026-01-01' });
-  const statements = documents.map((document, index) => {
+  const statements: string[] = [];
+  let size = 0;
+  for (const [index, document] of documents.entries()) {
     const body = document.xml.slice(document.xml.indexOf('<statement'), document.xml.lastIndexOf('</akomaNtoso>'));
-    return `<component eId="cmp_${index + 1}">${body}</component>`;
-  });
+    if (statements.length > 0 && size + body.length > maxBytes) break;
+    statements.push(`<component eId="cmp_${index + 1}">${body}</component>`);
+    size += body.length;
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<akomaNtoso xmlns="${AKN_NAMESPACE}"><documentCollection name="bench"><collectionBody>\n${statements.join('\n')}\n</collectionBody></documentCollection></akomaNtoso>\n`;
+}
+
+function importing(xml: string): () => void {
+  return () => {
+    const result = readAkn(xml);
+    for (const statement of result.statements) printDocument(statement.document);
+  };
 }
 
 export function interchangeBench(runs: number): { results: Record<string, unknown>; failures: string[] } {
   const failures: string[] = [];
   const results: Record<string, unknown> = {};
   for (const [label, size] of [['1MB', 1_000_000], ['4MB', 4_000_000]] as const) {
+    const few = label === '1MB' ? runs : Math.max(3, Math.floor(runs / 4));
     const source = generateDocument(size).text;
     const parsed = parseDocument(source);
-    const exported = timed(() => exportAkn(parsed), label === '1MB' ? runs : Math.max(3, Math.floor(runs / 4)));
-    const xml = aknCollection(source);
-    const imported = timed(() => {
-      const result = readAkn(xml);
-      for (const statement of result.statements) printDocument(statement.document);
-    }, label === '1MB' ? runs : Math.max(3, Math.floor(runs / 4)));
-    const statements = readAkn(xml).statements.length;
+    const exported = timed(() => exportAkn(parsed), few);
+    // The whole export in one file (2.5 MB for the 1 MB document), and its first 1.5 MB, which the budget is for.
+    const whole = aknCollection(source);
+    const part = aknCollection(source, label === '1MB' ? 1_500_000 : 6_000_000);
+    const importedWhole = timed(importing(whole), few);
+    const importedPart = timed(importing(part), few);
+    const statements = readAkn(whole).statements.length;
     results[label] = {
       sourceBytes: Buffer.byteLength(source),
       resolutions: parsed.root.resolutions.length,
-      export: { ...exported, budget: label === '1MB' ? { medianMs: 500 } : undefined },
-      import: { ...imported, aknBytes: Buffer.byteLength(xml), statements, budget: label === '1MB' ? { medianMs: 1000 } : undefined },
+      export: { ...exported, aknBytes: Buffer.byteLength(whole), budget: label === '1MB' ? { medianMs: 500 } : undefined },
+      import: { ...importedPart, aknBytes: Buffer.byteLength(part), statements: readAkn(part).statements.length, budget: label === '1MB' ? { medianMs: 1000 } : undefined },
+      importWholeExport: { ...importedWhole, aknBytes: Buffer.byteLength(whole), statements },
     };
     if (label === '1MB') {
       if (exported.medianMs > 500) failures.push(`AKN export of the 1 MB document ${exported.medianMs} ms > 500 ms`);
-      if (imported.medianMs > 1000) failures.push(`AKN import of ${Buffer.byteLength(xml)} bytes ${imported.medianMs} ms > 1000 ms`);
-      // The budget is for 1.5 MB; the export of the 1 MB document is larger, which makes the test harder.
-      if (Buffer.byteLength(xml) < 1_500_000) failures.push(`the AKN made by exporting the 1 MB document is ${Buffer.byteLength(xml)} bytes, less than the 1.5 MB the budget is for`);
+      if (importedPart.medianMs > 1000) failures.push(`AKN import of ${Buffer.byteLength(part)} bytes ${importedPart.medianMs} ms > 1000 ms`);
       if (statements !== parsed.root.resolutions.length) failures.push(`AKN import found ${statements} statements of ${parsed.root.resolutions.length}`);
     }
   }
