@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { E2E_DIR, Harness, REPO_ROOT, log, timed, withTimeout } from './harness';
+import { exportAknStep, importAknStep } from './interchange';
 import { SMOKE_FILES, buildSmokeVsix } from './smoke';
 import { Workbench, type Problem, type TreeRow } from './workbench';
 
@@ -360,6 +361,11 @@ const SCENARIO: Step[] = [
   { name: 'status-bar', needs: ['workbench'], run: statusBar },
   { name: 'amended-view', needs: ['workbench'], run: amendedView },
   { name: 'accept-changes', needs: ['workbench'], run: acceptAllChanges },
+  { name: 'export-akn', needs: ['open-seed'], run: async (ctx) => log(`Akoma Ntoso written: ${await exportAknStep(ctx.wb, SEED_2018)}`) },
+  { name: 'import-akn', needs: ['workbench'], run: async (ctx) => {
+    log(`imported: ${await importAknStep(ctx.wb, path.join(REPO_ROOT, 'test', 'fixtures', 'akn', 'res_2.xml'))}`);
+    await ctx.shot('import-akn');
+  } },
 ];
 
 const SMOKE_SCENARIO: Step[] = [
