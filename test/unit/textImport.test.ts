@@ -30,7 +30,7 @@ describe('PDF text import', () => {
     assert.equal(notes.length, 1);
     assert.match(notes[0], /flattened/);
     assert.doesNotMatch(reso[0], /\{\+\+|\{--/);
-    assert.match(reso[0], /^---\ndocument: DT\/67-E\ndate: 2014-11-02\noriginal: English\nmeeting: Plenipotentiary Conference \(PP-14\), Busan, 20 October - 7 November 2014\n---\n/);
+    assert.match(reso[0], /^---\ndocument: DT\/67-E\ndate: 2014-11-02\noriginal: English\nmeeting: Plenipotentiary Conference \(PP-14\), Busan, 20 October - 7 November 2014\nsource: Working Group of the Plenary\n---\n/);
     assert.match(reso[0], /\nMOD WGPL\/67\/1\n\n# RESOLUTION 130 \(REV\. GUADALAJARA, 2010BUSAN, 2014\)\n/);
     assert.match(reso[0], /\nbj\) Resolution 69 \(Hyderabad, 2010Rev\. Dubai, 2014\)/);
     // No word of the text is lost.

@@ -138,6 +138,9 @@ function readHeader(lines: readonly string[]): FrontMatter | undefined {
     const place = text[index + 1] && /\d{4}/.test(text[index + 1]) ? `, ${text[index + 1]}` : '';
     front.meeting = `${conference}${place}`;
   }
+  // The body that issued the DT: `WORKING GROUP OF THE PLENARY`, `COMMITTEE 5`.
+  const source = text.find((line) => /^(?:WORKING GROUP|COMMITTEE|AD HOC GROUP|PLENARY MEETING|EDITORIAL COMMITTEE)\b[A-Z0-9 ,/-]*$/.test(line));
+  if (source) front.source = source.toLowerCase().replace(/\b([a-z])([a-z]*)/g, (word, first: string, rest: string) => (/^(of|the|and|for|on|in|to)$/.test(word) ? word : first.toUpperCase() + rest));
   return Object.keys(front).length > 0 ? front : undefined;
 }
 
