@@ -74,12 +74,12 @@ describe('catalogue', () => {
     it('records every cited resolution by (body, number), with the subject of the citing texts', () => {
       assert.deepEqual(catalogue.resolutions.map((r) => r.id), [
         'PP 71', 'PP 100', 'PP 130', 'PP 140', 'PP 174', 'PP 179', 'PP 181', 'PP 196',
-        'WTDC 45', 'WTDC 67', 'WTDC 69', 'WTDC 80', 'WTSA 50', 'WTSA 52', 'WTSA 58', 'WTPF 4',
+        'WTDC 45', 'WTDC 67', 'WTDC 69', 'WTDC 80', 'WTSA 50', 'WTSA 52', 'WTSA 58', 'WTPF-09 Opinion 4',
         'UNGA 57/239', 'UNGA 64/211', 'UNGA 68/167', 'UNGA 68/198', 'UNGA 68/243', 'UNGA 70/125', 'UNGA 71/199',
         'Council 1305', 'Council 1336',
       ]);
       assert.equal(entry('WTSA 52')?.subject, 'countering and combating spam');
-      assert.equal(entry('WTPF 4')?.kind, 'opinion');
+      assert.equal(entry('WTPF-09 Opinion 4')?.kind, 'opinion');
       assert.equal(entry('WTDC 45')?.citedIn?.length, 16);
       assert.deepEqual(entry('WTDC 45')?.citedIn?.[0], { file: SEED_DT, range: { start: { line: 31, character: 6 }, end: { line: 31, character: 38 } }, revision: 'WTDC-14' });
     });

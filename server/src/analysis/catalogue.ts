@@ -5,7 +5,7 @@
 
 import type { ParsedDocument } from '../syntax';
 import { documentCitations, conferenceLookup, type ConferenceLookup } from './citations';
-import { BODIES, BODY_INFO, CONFERENCES, conferenceId, isBody, placeKey, type Body, type Conference } from './conferences';
+import { BODIES, CONFERENCES, KIND_WORD, TEXT_KINDS, conferenceId, isBody, isTextKind, placeKey, type Body, type Conference, type TextKind } from './conferences';
 
 // ---- the JSON format ------------------------------------------------------------------
 
@@ -55,11 +55,16 @@ export interface CatalogueCitation {
 }
 
 export interface CatalogueResolution {
-  /** `WTDC 45`: body and number, unique in the file. */
+  /** `WTDC 45`, `Council Decision 588`, `WTPF-09 Opinion 4`: unique in the file. */
   id: string;
   body: Body;
   number: string;
-  kind: 'resolution' | 'opinion';
+  /**
+   * Resolution, decision, opinion or recommendation: with the body and number, what the entry is
+   * (absent in older files: a resolution). An opinion is its forum's own text: one entry per
+   * forum, its one revision the forum that adopted it.
+   */
+  kind?: TextKind;
   /** The name from a defining text. */
   name?: string;
   /** The `on …` phrase of citing texts, when no text defines it. */
@@ -92,8 +97,14 @@ export interface CatalogueFile {
   resolutions: CatalogueResolution[];
 }
 
-export function resolutionKey(body: Body, number: string): string {
-  return `${body} ${number}`;
+/** `WTDC 45` for a resolution (as older catalogues key it), `Council Decision 588`, `WTPF Opinion 4` for the other kinds. */
+export function resolutionKey(body: Body, number: string, kind: TextKind = 'resolution'): string {
+  return kind === 'resolution' ? `${body} ${number}` : `${body} ${KIND_WORD[kind]} ${number}`;
+}
+
+/** The kind of a catalogue entry: a resolution when an older file does not say. */
+export function entryKind(resolution: Pick<CatalogueResolution, 'kind'>): TextKind {
+  return resolution.kind ?? 'resolution';
 }
 
 // ---- reading a catalogue file ---------------------------------------------------------
@@ -163,7 +174,7 @@ function checkCatalogue(json: unknown, problems: string[]): void {
     requireString(resolution, 'id', at, problems);
     requireString(resolution, 'number', at, problems);
     requireBody(resolution, at, problems);
-    if (resolution.kind !== 'resolution' && resolution.kind !== 'opinion') problems.push(`${at}.kind must be "resolution" or "opinion"`);
+    if (resolution.kind !== undefined && !isTextKind(resolution.kind)) problems.push(`${at}.kind must be one of ${TEXT_KINDS.map((k) => `"${k}"`).join(', ')} (found ${JSON.stringify(resolution.kind)})`);
     for (const key of ['name', 'subject']) if (resolution[key] !== undefined && typeof resolution[key] !== 'string') problems.push(`${at}.${key} must be a string`);
     if (typeof resolution.id === 'string') {
       if (ids.has(resolution.id)) problems.push(`${at}.id "${resolution.id}" is used twice`);
@@ -226,6 +237,8 @@ export interface DefinedResolution {
   key: string;
   body: Body;
   number: string;
+  /** `# RESOLUTION 5`, `# DECISION 5`, `# RECOMMENDATION 5`. */
+  kind: TextKind;
   /** Index of the resolution among the document's resolutions. */
   index: number;
   revision?: { place: string; year: number; rev: boolean };
@@ -252,7 +265,7 @@ export function summarizeDocument(document: ParsedDocument, conferences: Confere
   const byKey = new Map<string, number[]>();
   for (const citation of citations) {
     if (!citation.body) continue;
-    const key = resolutionKey(citation.body, citation.number);
+    const key = resolutionKey(citation.body, citation.number, citation.kind);
     let list = byKey.get(key);
     if (!list) {
       list = [];
@@ -264,7 +277,8 @@ export function summarizeDocument(document: ParsedDocument, conferences: Confere
   const extra: Conference[] = [];
   document.root.resolutions.forEach((resolution, index) => {
     const title = resolution.title;
-    if (!title || title.form !== 'resolution' || !title.number || !/^\d+$/.test(title.number)) return;
+    if (!title || (title.form !== 'resolution' && title.form !== 'decision' && title.form !== 'recommendation') || !title.number || !/^\d+$/.test(title.number)) return;
+    const kind: TextKind = title.form;
     const context = contexts[index] ?? contexts[0];
     const revision = title.revision;
     let body = context?.body;
@@ -280,9 +294,10 @@ export function summarizeDocument(document: ParsedDocument, conferences: Confere
     }
     if (!body) return;
     definitions.push({
-      key: resolutionKey(body, title.number),
+      key: resolutionKey(body, title.number, kind),
       body,
       number: ownString(title.number),
+      kind,
       index,
       ...(revision ? { revision: { place: ownString(revision.place), year: revision.year, rev: revision.rev } } : {}),
       ...(conference ? { conference } : {}),
@@ -333,6 +348,9 @@ export interface DefinitionSite {
 
 export interface KnownRevision {
   conference: Conference;
+  /** An opinion's own name and subject: each forum's opinion of a number is another text. */
+  name?: string;
+  subject?: string;
   first?: boolean;
   definitions: DefinitionSite[];
 }
@@ -341,10 +359,10 @@ export interface KnownResolution {
   key: string;
   body: Body;
   number: string;
-  kind: 'resolution' | 'opinion';
+  kind: TextKind;
   name?: string;
   subject?: string;
-  /** Oldest first. */
+  /** Oldest first; for an opinion, the forums that adopted an opinion of that number. */
   revisions: KnownRevision[];
   /** Entries in catalogue files, for go-to-definition when no text is defined. */
   entries: Array<{ uri: string; range: LineRange }>;
@@ -361,7 +379,8 @@ interface StaticEntry {
 export class KnowledgeBase {
   private catalogues: LoadedCatalogue[] = [];
   private staticEntries = new Map<string, StaticEntry[]>();
-  private staticNumbers = new Map<Body, Set<string>>();
+  /** Known numbers by kind and body (`numbersKey`). */
+  private staticNumbers = new Map<string, Set<string>>();
   private catalogueConferences: Conference[] = [];
   private readonly summaries = new Map<string, DocumentSummary>();
   private readonly pending = new Map<string, () => DocumentSummary | undefined>();
@@ -377,7 +396,7 @@ export class KnowledgeBase {
   version = 0;
   private definitions = 0;
   /** Known numbers by body (catalogues and workspace), and the did-you-mean answers, for one definitions version. */
-  private numbersCache = new Map<Body, string[]>();
+  private numbersCache = new Map<string, string[]>();
   private nearCache = new Map<string, readonly string[]>();
   private cachedAt = -1;
 
@@ -394,14 +413,15 @@ export class KnowledgeBase {
     for (const catalogue of this.catalogues) {
       for (const conference of catalogue.data.conferences) if (!conferences.has(conference.id)) conferences.set(conference.id, { ...conference });
       for (const resolution of catalogue.data.resolutions) {
-        const key = resolutionKey(resolution.body, resolution.number);
+        const kind = entryKind(resolution);
+        const key = resolutionKey(resolution.body, resolution.number, kind);
         const list = this.staticEntries.get(key) ?? [];
         list.push({ resolution, catalogue });
         this.staticEntries.set(key, list);
-        let numbers = this.staticNumbers.get(resolution.body);
+        let numbers = this.staticNumbers.get(numbersKey(resolution.body, kind));
         if (!numbers) {
           numbers = new Set();
-          this.staticNumbers.set(resolution.body, numbers);
+          this.staticNumbers.set(numbersKey(resolution.body, kind), numbers);
         }
         numbers.add(resolution.number);
       }
@@ -456,45 +476,47 @@ export class KnowledgeBase {
   }
 
   /** The merged knowledge of one resolution, or undefined when neither a catalogue nor the workspace defines it. */
-  resolution(body: Body, number: string): KnownResolution | undefined {
+  resolution(body: Body, number: string, kind: TextKind = 'resolution'): KnownResolution | undefined {
     this.flush();
-    const key = resolutionKey(body, number);
+    const key = resolutionKey(body, number, kind);
     const cached = this.merged.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    const merged = this.merge(key, body, number);
+    const merged = this.merge(key, body, number, kind);
     this.merged.set(key, merged ?? null);
     return merged;
   }
 
-  /** Known numbers of a body (catalogues and workspace definitions), in numeric order. Shared: do not modify. */
-  numbers(body: Body): readonly string[] {
+  /** Known numbers of a body's texts of a kind (catalogues and workspace definitions), in numeric order. Shared: do not modify. */
+  numbers(body: Body, kind: TextKind = 'resolution'): readonly string[] {
     this.fresh();
-    let numbers = this.numbersCache.get(body);
+    const cacheKey = numbersKey(body, kind);
+    let numbers = this.numbersCache.get(cacheKey);
     if (!numbers) {
-      const out = new Set(this.staticNumbers.get(body) ?? []);
-      const prefix = `${body} `;
-      for (const key of this.definedIn.keys()) if (key.startsWith(prefix)) out.add(key.slice(prefix.length));
+      const out = new Set(this.staticNumbers.get(cacheKey) ?? []);
+      const prefix = resolutionKey(body, '', kind);
+      // `PP 5` and `PP Decision 5` share the prefix `PP `: a number starts with a digit.
+      for (const key of this.definedIn.keys()) if (key.startsWith(prefix) && isDigitAt(key, prefix.length)) out.add(key.slice(prefix.length));
       // Shorter first, then by digits: numeric order for whole numbers, without parsing them.
       numbers = [...out].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-      this.numbersCache.set(body, numbers);
+      this.numbersCache.set(cacheKey, numbers);
     }
     return numbers;
   }
 
-  /** Whether a catalogue or the workspace knows Resolution `number` of `body`. */
-  knows(body: Body, number: string): boolean {
+  /** Whether a catalogue or the workspace knows the text `number` of `body` of a kind. */
+  knows(body: Body, number: string, kind: TextKind = 'resolution'): boolean {
     this.flush();
-    return this.staticNumbers.get(body)?.has(number) === true || this.definedIn.has(resolutionKey(body, number));
+    return this.staticNumbers.get(numbersKey(body, kind))?.has(number) === true || this.definedIn.has(resolutionKey(body, number, kind));
   }
 
-  /** Known numbers of the body one edit away from `number`, for a did-you-mean; remembered until the definitions change. */
-  nearNumbers(body: Body, number: string): readonly string[] {
+  /** Known numbers of the body's texts of a kind one edit away from `number`, for a did-you-mean; remembered until the definitions change. */
+  nearNumbers(body: Body, number: string, kind: TextKind = 'resolution'): readonly string[] {
     this.fresh();
-    const key = resolutionKey(body, number);
+    const key = resolutionKey(body, number, kind);
     let near = this.nearCache.get(key);
     if (!near) {
-      const statics = this.staticNumbers.get(body);
-      const prefix = `${body} `;
+      const statics = this.staticNumbers.get(numbersKey(body, kind));
+      const prefix = resolutionKey(body, '', kind);
       near = nearNumbers(number, (candidate) => statics?.has(candidate) === true || this.definedIn.has(prefix + candidate));
       if (this.nearCache.size > 50_000) this.nearCache.clear();
       this.nearCache.set(key, near);
@@ -576,7 +598,7 @@ export class KnowledgeBase {
     this.version++;
   }
 
-  private merge(key: string, body: Body, number: string): KnownResolution | undefined {
+  private merge(key: string, body: Body, number: string, kind: TextKind): KnownResolution | undefined {
     const entries = this.staticEntries.get(key) ?? [];
     const workspace = [...(this.definedIn.get(key) ?? [])].flatMap((uri) =>
       (this.summaries.get(uri)?.definitions ?? []).filter((d) => d.key === key).map((definition) => ({ uri, definition })),
@@ -591,10 +613,9 @@ export class KnowledgeBase {
       }
       return revision;
     };
-    const known: KnownResolution = { key, body, number, kind: BODY_INFO[body].adopts, revisions: [], entries: [], inWorkspace: workspace.length > 0 };
+    const known: KnownResolution = { key, body, number, kind, revisions: [], entries: [], inWorkspace: workspace.length > 0 };
     // Catalogues in order (the shipped one first): a later catalogue's word wins.
     for (const { resolution, catalogue } of entries) {
-      known.kind = resolution.kind;
       if (resolution.name) known.name = resolution.name;
       if (resolution.subject) known.subject = resolution.subject;
       known.entries.push({ uri: catalogue.uri, range: entryRange(catalogue, resolution.id) });
@@ -603,6 +624,10 @@ export class KnowledgeBase {
         if (!conference) continue;
         const target = revisionFor(conference);
         if (revision.first !== undefined) target.first = revision.first;
+        if (kind === 'opinion') {
+          if (resolution.name) target.name = resolution.name;
+          if (resolution.subject) target.subject = resolution.subject;
+        }
         const definition = revision.definition;
         if (definition) {
           const available = catalogue.fileExists?.(definition.file) ?? true;
@@ -629,6 +654,15 @@ export class KnowledgeBase {
     known.revisions = [...revisions.values()].sort((a, b) => a.conference.year - b.conference.year);
     return known;
   }
+}
+
+function numbersKey(body: Body, kind: TextKind): string {
+  return `${kind} ${body}`;
+}
+
+function isDigitAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 48 && code <= 57;
 }
 
 /**

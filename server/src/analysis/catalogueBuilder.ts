@@ -22,7 +22,7 @@ import {
   type CatalogueRevision,
   type LineRange,
 } from './catalogue';
-import { BODIES, BODY_INFO, CONFERENCES, conferenceId, isBody, placeKey, type Body, type Conference } from './conferences';
+import { BODIES, BODY_INFO, CONFERENCES, KIND_WORD, TEXT_KINDS, conferenceId, isBody, placeKey, type Body, type Conference, type TextKind } from './conferences';
 
 export interface CatalogueInput {
   /** How the catalogue names the file: a path relative to where the catalogue is written. */
@@ -45,7 +45,9 @@ interface RevisionEvidence {
 interface ResolutionEvidence {
   body: Body;
   number: string;
-  kind: 'resolution' | 'opinion';
+  kind: TextKind;
+  /** An opinion's forum (conference id): each forum's opinion is an entry of its own. */
+  forum?: string;
   name?: string;
   subjects: Map<string, number>;
   revisions: Map<string, RevisionEvidence>;
@@ -62,15 +64,17 @@ export function buildCatalogue(
   const evidence = new Map<string, ResolutionEvidence>();
   const ordered = [...inputs].sort((a, b) => a.name.localeCompare(b.name));
 
-  const entry = (body: Body, number: string, kind: 'resolution' | 'opinion'): ResolutionEvidence => {
-    const key = resolutionKey(body, number);
+  const entry = (body: Body, number: string, kind: TextKind, forum?: string): ResolutionEvidence => {
+    const key = `${resolutionKey(body, number, kind)}${forum ? ` @${forum}` : ''}`;
     let found = evidence.get(key);
     if (!found) {
-      found = { body, number, kind, subjects: new Map(), revisions: new Map(), citedIn: [] };
+      found = { body, number, kind, ...(forum ? { forum } : {}), subjects: new Map(), revisions: new Map(), citedIn: [] };
       evidence.set(key, found);
     }
     return found;
   };
+  /** Opinions cited without their forum, kept until every forum's opinion is known. */
+  const forumless: Array<{ citation: Citation; file: string; document: ParsedDocument; cited: boolean }> = [];
   const revisionOf = (resolution: ResolutionEvidence, conference: Conference): RevisionEvidence => {
     let found = resolution.revisions.get(conference.id);
     if (!found) {
@@ -101,7 +105,7 @@ export function buildCatalogue(
       if (!definition.revision) continue;
       const conference = conferenceFor(definition.body, definition.revision.place, definition.revision.year, input.name);
       if (!conference) continue;
-      const resolution = entry(definition.body, definition.number, 'resolution');
+      const resolution = entry(definition.body, definition.number, definition.kind);
       if (definition.name) resolution.name = definition.name;
       const revision = revisionOf(resolution, conference);
       revision.definedFirst = !definition.revision.rev;
@@ -120,7 +124,7 @@ export function buildCatalogue(
       if (!revision || original.number !== definition.number) return;
       const conference = conferenceFor(definition.body, revision.place, revision.year, input.name);
       if (!conference) return;
-      const known = revisionOf(entry(definition.body, definition.number, 'resolution'), conference);
+      const known = revisionOf(entry(definition.body, definition.number, definition.kind), conference);
       if (revision.rev) known.withRev++;
       else known.withoutRev++;
     });
@@ -135,9 +139,22 @@ export function buildCatalogue(
     }
   }
 
-  function record(citation: Citation, file: string, document: ParsedDocument, cited: boolean): void {
+  // `Opinion 4` with no forum is the opinion of the one forum known to have given an Opinion 4, else an entry of its own.
+  for (const { citation, file, document, cited } of forumless) {
+    const forums = [...evidence.values()].filter((e) => e.forum && e.body === citation.body && e.kind === 'opinion' && e.number === citation.number);
+    record(citation, file, document, cited, forums.length === 1 ? forums[0] : entry(citation.body as Body, citation.number, 'opinion'));
+  }
+
+  function record(citation: Citation, file: string, document: ParsedDocument, cited: boolean, into?: ResolutionEvidence): void {
     if (!citation.body) return;
-    const resolution = entry(citation.body, citation.number, citation.kind);
+    let resolution = into;
+    if (!resolution && citation.kind === 'opinion') {
+      const revision = citation.revision;
+      const forum = revision?.place && BODY_INFO[citation.body].conference ? conferenceFor(citation.body, revision.place, revision.year, file) : undefined;
+      if (!forum) return void forumless.push({ citation, file, document, cited });
+      resolution = entry(citation.body, citation.number, 'opinion', forum.id);
+    }
+    resolution ??= entry(citation.body, citation.number, citation.kind);
     if (citation.subject && !citation.subject.endsWith('…')) resolution.subjects.set(citation.subject, (resolution.subjects.get(citation.subject) ?? 0) + 1);
     const revision = citation.revision;
     let conferenceId: string | undefined;
@@ -198,7 +215,7 @@ function toCatalogueResolution(resolution: ResolutionEvidence): CatalogueResolut
   });
   const subject = pickSubject(resolution.subjects);
   return {
-    id: resolutionKey(resolution.body, resolution.number),
+    id: resolution.forum ? `${resolution.forum} ${KIND_WORD[resolution.kind]} ${resolution.number}` : resolutionKey(resolution.body, resolution.number, resolution.kind),
     body: resolution.body,
     number: resolution.number,
     kind: resolution.kind,
@@ -219,7 +236,7 @@ function pickSubject(subjects: Map<string, number>): string | undefined {
 }
 
 function compareResolutions(a: ResolutionEvidence, b: ResolutionEvidence): number {
-  return BODIES.indexOf(a.body) - BODIES.indexOf(b.body) || compareNumbers(a.number, b.number);
+  return BODIES.indexOf(a.body) - BODIES.indexOf(b.body) || TEXT_KINDS.indexOf(a.kind) - TEXT_KINDS.indexOf(b.kind) || compareNumbers(a.number, b.number) || (a.forum ?? '').localeCompare(b.forum ?? '');
 }
 
 function compareNumbers(a: string, b: string): number {

@@ -5,9 +5,9 @@
 
 import type { ParsedDocument, SyntaxDiagnostic } from '../syntax';
 import type { RelatedLocation } from '../syntax/diagnostics';
-import { currentRevision, findRevision, type CatalogueCompleteness, type KnowledgeBase, type KnownResolution, type KnownRevision } from './catalogue';
-import { contextAt, documentCitations, type Citation, type CitedRevision, type CitingContext, type NamedBody, type TextRange } from './citations';
-import { BODY_INFO, INFERABLE_BODIES, type Body, type Conference } from './conferences';
+import { currentRevision, findRevision, resolutionKey, type CatalogueCompleteness, type KnowledgeBase, type KnownResolution, type KnownRevision } from './catalogue';
+import { adoptsAt, contextAt, documentCitations, type Citation, type CitedRevision, type CitingContext, type NamedBody, type TextRange } from './citations';
+import { BODY_INFO, INFERABLE_BODIES, KIND_WORD, type Body, type Conference, type TextKind } from './conferences';
 import type { Fix, FixOptions, FixProvider, OffsetEdit } from './edits';
 import type { FixAllContributor } from './fixProviders';
 import type { Check } from './pipeline';
@@ -144,8 +144,8 @@ class CitationChecker {
   private readonly contexts: CitingContext[];
   /** Revision look-ups by written revision (numbers sharing one share it). */
   private readonly revisionMemo = new Map<CitedRevision, { known: KnownResolution; year: number | undefined; cited: KnownRevision | undefined; current: KnownRevision | undefined }>();
-  /** Resolutions looked up in this run, by body and number: a document cites the same few many times. */
-  private readonly resolutions = new Map<Body, Map<string, KnownResolution | undefined>>();
+  /** Texts looked up in this run, by key (body, kind and number): a document cites the same few many times. */
+  private readonly resolutions = new Map<string, KnownResolution | undefined>();
 
   constructor(
     private readonly document: ParsedDocument,
@@ -196,7 +196,7 @@ class CitationChecker {
       }
       return undefined;
     }
-    const known = this.resolution(body, citation.number);
+    const known = this.resolution(body, citation.number, citation.kind);
     if (!known) {
       const claim = this.knowledge.completeFor(body, revision?.year ?? year);
       // A body whose texts no shipped catalogue holds is checked only against what a catalogue knows.
@@ -241,7 +241,7 @@ class CitationChecker {
     if (current && current !== cited && current.conference.year > cited.conference.year && !this.historical(verdict)) {
       verdict.target = current;
       this.report(CITATION_CODES.superseded, 'warning', citation.range,
-        `${written(citation)} was superseded by Resolution ${citation.number} ${formatRevisionOf(current.first !== true, current.conference.place, current.conference.year)}, adopted by ${current.conference.id}, before the document's date (${context?.date ?? year}); a text cites the revision in force, unless it speaks of history.`);
+        `${written(citation)} was superseded by ${KIND_WORD[citation.kind]} ${citation.number} ${formatRevisionOf(current.first !== true, current.conference.place, current.conference.year)}, adopted by ${current.conference.id}, before the document's date (${context?.date ?? year}); a text cites the revision in force, unless it speaks of history.`);
     }
     const range = revision.range;
     if (!revision.rev && cited.first === false) {
@@ -267,7 +267,7 @@ class CitationChecker {
   /** A citation of history rather than of the text in force. */
   private isHistorical(citation: Citation, context: CitingContext | undefined): boolean {
     // The text's own predecessor: Resolution 140 (Rev. Busan, 2014) recalled in Resolution 140 (Rev. Dubai, 2018).
-    if (context?.number === citation.number && context.body === citation.body) return true;
+    if (context?.number === citation.number && context.body === citation.body && (context.kind ?? 'resolution') === citation.kind) return true;
     if (!this.revisionLists) {
       this.revisionLists = new Set();
       const seen = new Map<string, string>();
@@ -299,15 +299,11 @@ class CitationChecker {
     return `${text.slice(start, from)} ${text.slice(to, end).replace(/^,?\s*on\b[^,;]*/, '')}`;
   }
 
-  private resolution(body: Body, number: string): KnownResolution | undefined {
-    let byNumber = this.resolutions.get(body);
-    if (!byNumber) {
-      byNumber = new Map();
-      this.resolutions.set(body, byNumber);
-    }
-    if (byNumber.has(number)) return byNumber.get(number);
-    const known = this.knowledge.resolution(body, number);
-    byNumber.set(number, known);
+  private resolution(body: Body, number: string, kind: TextKind): KnownResolution | undefined {
+    const key = resolutionKey(body, number, kind);
+    if (this.resolutions.has(key)) return this.resolutions.get(key);
+    const known = this.knowledge.resolution(body, number, kind);
+    this.resolutions.set(key, known);
     return known;
   }
 
@@ -403,13 +399,15 @@ class CitationChecker {
 
   private reportUnknown(citation: Citation, body: Body, name: string, claim: CatalogueCompleteness | undefined): void {
     // A guess at another number only where the body is sure: a bare `Resolution 1305` may be the Council's, not this body's.
-    const near = citation.how === 'document' || citation.how === 'unresolved' ? [] : this.knowledge.nearNumbers(body, citation.number).slice(0, 3);
-    const suggestion = near.length > 0 ? ` Did you mean ${near.map((n) => `Resolution ${n}`).join(', ')}?` : '';
+    const near = citation.how === 'document' || citation.how === 'unresolved' ? [] : this.knowledge.nearNumbers(body, citation.number, citation.kind).slice(0, 3);
+    const word = KIND_WORD[citation.kind];
+    const suggestion = near.length > 0 ? ` Did you mean ${near.map((n) => `${word} ${n}`).join(', ')}?` : '';
     const bodyName = BODY_INFO[body].name;
+    const what = word.toLowerCase();
     // The shipped catalogue knows a few dozen resolutions; real texts cite hundreds: not knowing one is information.
     const message = claim
-      ? `${name} is not in the catalogue, which declares that it holds every resolution of the ${bodyName}${period(claim)}; no workspace file defines it either.${suggestion}`
-      : `${name} is not in the catalogue and no workspace file defines it; the catalogue may not hold every resolution of the ${bodyName}.${suggestion}`;
+      ? `${name} is not in the catalogue, which declares that it holds every ${what} of the ${bodyName}${period(claim)}; no workspace file defines it either.${suggestion}`
+      : `${name} is not in the catalogue and no workspace file defines it; the catalogue may not hold every ${what} of the ${bodyName}.${suggestion}`;
     const diagnostic = this.report(CITATION_CODES.unknown, claim ? 'warning' : 'information', citation.range, message);
     if (near.length > 0) this.unknown.push({ diagnostic, citation, body, near });
   }
@@ -417,10 +415,10 @@ class CitationChecker {
   private addNearFixes(): void {
     for (const { diagnostic, citation, body, near } of this.unknown) {
       for (const number of near) {
-        const known = this.knowledge.resolution(body, number);
+        const known = this.knowledge.resolution(body, number, citation.kind);
         const about = known?.name ?? known?.subject;
         this.addFix(diagnostic, {
-          title: `Change to Resolution ${number}${about ? ` (${about.length > 60 ? about.slice(0, 57) + '…' : about})` : ''}`,
+          title: `Change to ${KIND_WORD[citation.kind]} ${number}${about ? ` (${about.length > 60 ? about.slice(0, 57) + '…' : about})` : ''}`,
           edits: [this.edit(citation.numberRange.start, citation.numberRange.end, number)],
           fixAll: false,
         });
@@ -480,7 +478,7 @@ class CitationChecker {
         }));
         const where = this.contexts.length > 1 ? 'elsewhere in this resolution' : 'elsewhere in this document';
         this.report(CITATION_CODES.inconsistent, 'warning', citation.range,
-          `Resolution ${citation.number} is cited here as ${formatRevisionOf(citation.revision?.rev ?? true, citation.revision?.place, citation.revision?.year ?? 0)} and ${preferred.length} time${preferred.length === 1 ? '' : 's'} ${where} as ${formatRevisionOf(shown?.rev ?? true, shown?.place, shown?.year ?? 0)}; a text cites one revision of a resolution, unless it speaks of history.`,
+          `${KIND_WORD[citation.kind]} ${citation.number} is cited here as ${formatRevisionOf(citation.revision?.rev ?? true, citation.revision?.place, citation.revision?.year ?? 0)} and ${preferred.length} time${preferred.length === 1 ? '' : 's'} ${where} as ${formatRevisionOf(shown?.rev ?? true, shown?.place, shown?.year ?? 0)}; a text cites one revision of a resolution, unless it speaks of history.`,
           related);
         if (!verdict.target && preferredRevision) {
           verdict.target = preferredRevision;
@@ -575,7 +573,7 @@ class CitationChecker {
     const byRevision = new Map<CitedRevision, boolean>();
     for (const verdict of verdicts) {
       const revision = verdict.citation.revision;
-      if (!revision?.place || revision.rev || verdict.citation.kind !== 'resolution') continue;
+      if (!revision?.place || revision.rev || verdict.citation.kind === 'opinion') continue;
       const proven = verdict.cited?.first === false;
       byRevision.set(revision, (byRevision.get(revision) ?? true) && proven);
     }
@@ -617,11 +615,12 @@ class CitationChecker {
     const last = texts[texts.length - 1];
     if (last !== old) edits.push(this.edit(revision.range.start, revision.range.end, last));
     const distinct = new Set(changed.map((c) => wanted.get(c)));
+    const word = KIND_WORD[group[0].kind];
     const title = changed.length === 1
-      ? `Cite Resolution ${changed[0].number} (${wanted.get(changed[0])})`
+      ? `Cite ${word} ${changed[0].number} (${wanted.get(changed[0])})`
       : distinct.size === 1
-        ? `Cite Resolutions ${joinNumbers(changed.map((c) => c.number))} (${[...distinct][0]})`
-        : `Cite ${changed.map((c) => `Resolution ${c.number} (${wanted.get(c)})`).join(', ')}`;
+        ? `Cite ${word}s ${joinNumbers(changed.map((c) => c.number))} (${[...distinct][0]})`
+        : `Cite ${changed.map((c) => `${word} ${c.number} (${wanted.get(c)})`).join(', ')}`;
     return { title, edits };
   }
 
@@ -682,7 +681,7 @@ function period(claim: CatalogueCompleteness): string {
 function disagrees(citation: Citation, named: Body): boolean {
   let identified = false;
   for (const conference of citation.conferencesAtPlace) {
-    if (citation.kind === 'opinion' ? conference.body !== 'WTPF' : conference.body === 'WTPF') continue;
+    if (!adoptsAt(citation.kind, conference.body)) continue;
     if (conference.body === named) return false;
     identified = true;
   }
@@ -691,7 +690,7 @@ function disagrees(citation: Citation, named: Body): boolean {
 
 /** Conferences at the citation's place and year whose body adopts what it cites (opinions: WTPF), of any body: WCIT-12 and WTSA-12 both met at Dubai in 2012. */
 function identifiedConferences(citation: Citation): Conference[] {
-  return citation.conferencesAtPlace.filter((c) => (citation.kind === 'opinion' ? c.body === 'WTPF' : c.body !== 'WTPF'));
+  return citation.conferencesAtPlace.filter((c) => adoptsAt(citation.kind, c.body));
 }
 
 /** The body a mismatched citation should name: sure when one body met there, a likely guess when one of the usual ones did. */
@@ -704,7 +703,7 @@ function correctBody(citation: Citation): { body: Body; safe: boolean } | undefi
 
 /** `Resolution 45`, `Resolutions 45 and 69`. */
 function resolutions(citations: readonly Citation[]): string {
-  const word = citations[0]?.kind === 'opinion' ? 'Opinion' : 'Resolution';
+  const word = KIND_WORD[citations[0]?.kind ?? 'resolution'];
   const numbers = citations.map((c) => c.number);
   return `${word}${new Set(numbers).size > 1 ? 's' : ''} ${joinNumbers(numbers)}`;
 }
@@ -776,18 +775,18 @@ function normalize(text: string): string {
 /** `Resolution 52 (Rev. Dubai, 2012)` as written. */
 function written(citation: Citation): string {
   const revision = citation.revision;
-  return `${citation.kind === 'opinion' ? 'Opinion' : 'Resolution'} ${citation.number}${revision ? ' ' + formatRevisionOf(revision.rev, revision.place, revision.year) : ''}`;
+  return `${KIND_WORD[citation.kind]} ${citation.number}${revision ? ' ' + formatRevisionOf(revision.rev, revision.place, revision.year) : ''}`;
 }
 
 /** `Resolution 52 of WTSA`. */
 function nameOf(citation: Citation, body: Body): string {
-  return `${citation.kind === 'opinion' ? 'Opinion' : 'Resolution'} ${citation.number} ${BODY_INFO[body].citePhrase || 'of ' + BODY_INFO[body].name}`;
+  return `${KIND_WORD[citation.kind]} ${citation.number} ${BODY_INFO[body].citePhrase || 'of ' + BODY_INFO[body].name}`;
 }
 
 /** `Resolutions 50 and 52 of WTSA`. */
 function namesOf(citation: Citation, body: Body, numbers: readonly string[]): string {
   if (numbers.length <= 1) return nameOf(citation, body);
-  return `${citation.kind === 'opinion' ? 'Opinions' : 'Resolutions'} ${joinNumbers(numbers)} ${BODY_INFO[body].citePhrase || 'of ' + BODY_INFO[body].name}`;
+  return `${KIND_WORD[citation.kind]}s ${joinNumbers(numbers)} ${BODY_INFO[body].citePhrase || 'of ' + BODY_INFO[body].name}`;
 }
 
 export function formatRevisionOf(rev: boolean, place: string | undefined, year: number): string {

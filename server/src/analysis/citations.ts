@@ -9,7 +9,7 @@
 import type { ClauseNode, DocumentNode, ParsedDocument, ResolutionNode, TextView } from '../syntax';
 import { parseRevision } from '../syntax/parser';
 import { OPERATIVE_HEADINGS, OPERATIVE_LEADS, PREAMBLE_HEADINGS } from '../syntax/vocabulary';
-import { BODY_INFO, CONFERENCES, INFERABLE_BODIES, conferenceId, placeKey, type Body, type Conference } from './conferences';
+import { BODY_INFO, CONFERENCES, INFERABLE_BODIES, conferenceId, placeKey, type Body, type Conference, type TextKind } from './conferences';
 
 /** Source offsets. */
 export interface TextRange {
@@ -63,10 +63,11 @@ export interface NamedBody {
 }
 
 export interface Citation {
-  kind: 'resolution' | 'opinion';
+  /** `Resolution`, `Decision`, `Opinion` or `Recommendation`: each numbered apart. */
+  kind: TextKind;
   number: string;
   numberRange: TextRange;
-  /** `Resolution`, `Resolutions`, `Res`, `Opinion`, with any body prefix (`UNGA Resolution`). */
+  /** `Resolution`, `Resolutions`, `Res`, `Decision`, `Opinion`, with any body prefix (`UNGA Resolution`, `Council Decision`). */
   keywordRange: TextRange;
   /** The citation as diagnostics mark it: keyword (first member only) or number, to its own revision. */
   range: TextRange;
@@ -114,6 +115,8 @@ export interface CitingContext {
   body?: Body;
   /** The citing text's own number (its title's): a citation of it is of its predecessor. */
   number?: string;
+  /** What the citing text is, by its title: `# DECISION 5` is a decision. */
+  kind?: TextKind;
   /** The document's date: front-matter `date`, else the year of the authority line, else of the title; none when undated. */
   year?: number;
   date?: string;
@@ -174,7 +177,7 @@ const WS = String.raw`(?:[ \t]*\r?\n[ \t]*|[ \t]+)`;
 const WS0 = String.raw`(?:[ \t]*(?:\r?\n[ \t]*)?)`;
 
 /** The keyword, found fast; a body prefix (`UNGA Resolution`) is looked for behind it only when one may stand there. */
-const KEYWORD = new RegExp(String.raw`\b(Resolutions|Resolution|Res\.?|Opinions|Opinion)(?=${WS}(?:ITU-R${WS})?\d)`, 'g');
+const KEYWORD = new RegExp(String.raw`\b(Resolutions|Resolution|Res\.?|Decisions|Decision|Opinions|Opinion|Recommendations|Recommendation)(?=${WS}(?:ITU-R${WS})?\d)`, 'g');
 const PREFIX = new RegExp(String.raw`\b(United Nations General Assembly${WS}\(UNGA\)|United Nations General Assembly|UN General Assembly|General Assembly|UNGA|ITU Council|Council)${WS}$`);
 
 /** The word that ends at `end` (letters, digits, `-`), read backwards without a regular expression; at most 40 characters. */
@@ -374,7 +377,7 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
     const keyword = match[1];
     if (titleLine(match.index) || skipped(match.index)) continue;
     const plural = keyword.endsWith('s');
-    const kind = keyword.startsWith('Opinion') ? 'opinion' : 'resolution';
+    const kind: TextKind = keyword.startsWith('Opinion') ? 'opinion' : keyword.startsWith('Decision') ? 'decision' : keyword.startsWith('Recommendation') ? 'recommendation' : 'resolution';
     let blank = match.index;
     while (blank > 0 && isBlank(text.charCodeAt(blank - 1))) blank--;
     const mayHavePrefix = blank < match.index && (text.startsWith('Assembly', blank - 8) || text.startsWith('UNGA', blank - 4) || text.startsWith('(UNGA)', blank - 6) || text.startsWith('Council', blank - 7));
@@ -540,13 +543,14 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
       if (revision) citation.revision = revision;
       let body = bodies[index];
       // `the Council, in its Resolution 1305`, or `its Resolution 1344` under *instructs the ITU Council*:
-      // a four-digit number with the Council named before it in the sentence or in the section heading.
-      if (!body && !raw?.place && kind === 'resolution' && member.number.length === 4 && !member.number.includes('/')) {
+      // a four-digit number (a decision's runs in the hundreds) with the Council named before it in the sentence or in the section heading.
+      const councilNumber = kind === 'resolution' ? member.number.length === 4 : kind === 'decision' && member.number.length >= 3;
+      if (!body && !raw?.place && councilNumber && !member.number.includes('/')) {
         council ??= councilBefore(text, keywordStart, src) ?? headings.councilAt(keywordStart) ?? undefined;
         if (council) body = council;
       }
       // `WTDC, in its Resolution 37`: the body named before `its` in the sentence.
-      if (!body && !raw?.place && kind === 'resolution' && index === 0 && wordBefore(text, blank) === 'its') {
+      if (!body && !raw?.place && (kind === 'resolution' || kind === 'decision') && index === 0 && wordBefore(text, blank) === 'its') {
         possessor ??= bodyBeforeIts(text, blank - 3, src) ?? undefined;
         if (possessor) body = possessor;
       }
@@ -804,7 +808,7 @@ const NO_CONFERENCES: Conference[] = [];
 function resolveBody(citation: Citation, context: CitingContext | undefined, atPlace: Conference[]): void {
   const revision = citation.revision;
   citation.conferencesAtPlace = atPlace;
-  const wanted = (c: Conference): boolean => (citation.kind === 'opinion' ? c.body === 'WTPF' : c.body !== 'WTPF');
+  const wanted = (c: Conference): boolean => adoptsAt(citation.kind, c.body);
   const named = citation.namedBody;
   if (named?.external) {
     citation.how = 'external';
@@ -837,6 +841,16 @@ function resolveBody(citation: Citation, context: CitingContext | undefined, atP
   if (citation.body && !citation.conference && revision?.place) {
     citation.conference = atPlace.find((c) => c.body === citation.body);
   }
+}
+
+/**
+ * Whether a conference of the body adopts texts of the kind, as far as a place and year tell: the
+ * forum gives opinions only; of the conferences, only the Plenipotentiary Conference takes decisions.
+ */
+export function adoptsAt(kind: TextKind, body: Body): boolean {
+  if (kind === 'opinion') return body === 'WTPF';
+  if (kind === 'decision') return body === 'PP';
+  return body !== 'WTPF';
 }
 
 function readSubject(text: string, from: number): string | undefined {
@@ -988,10 +1002,12 @@ function readingContexts(read: Reading, conferences: ConferenceLookup): CitingCo
     // The meeting of the front matter stands in for a conference the text does not show.
     const conference = found.conference ?? (fallback && (!found.body || found.body === fallback.body) ? fallback : undefined);
     const year = dateMatch ? Number(dateMatch[1]) : found.year;
-    const number = resolution.title?.form === 'resolution' ? resolution.title.number : undefined;
+    const form = resolution.title?.form;
+    const kind: TextKind | undefined = form === 'resolution' || form === 'decision' || form === 'recommendation' ? form : undefined;
+    const number = kind ? resolution.title?.number : undefined;
     return {
       range: { start: resolution.start, end: resolution.end },
-      ...(number ? { number } : {}),
+      ...(number && kind ? { number, kind } : {}),
       ...(conference ? { conference, body: conference.body } : found.body ? { body: found.body } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(dateMatch && frontDate ? { date: frontDate } : {}),

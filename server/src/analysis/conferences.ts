@@ -35,6 +35,21 @@ export const BODY_INFO: Readonly<Record<Body, BodyInfo>> = {
   Council: { name: 'ITU Council', citePhrase: '', conference: false, adopts: 'resolution', catalogueOnly: true },
 };
 
+/**
+ * What a catalogue entry is: bodies number their resolutions, decisions, opinions and
+ * recommendations apart, so Decision 5 of the Plenipotentiary Conference is not its Resolution 5.
+ */
+export type TextKind = 'resolution' | 'decision' | 'opinion' | 'recommendation';
+
+export const TEXT_KINDS: readonly TextKind[] = ['resolution', 'decision', 'opinion', 'recommendation'];
+
+/** The word a citation writes: `Resolution`, `Decision`, `Opinion`, `Recommendation`. */
+export const KIND_WORD: Readonly<Record<TextKind, string>> = { resolution: 'Resolution', decision: 'Decision', opinion: 'Opinion', recommendation: 'Recommendation' };
+
+export function isTextKind(value: unknown): value is TextKind {
+  return typeof value === 'string' && (TEXT_KINDS as readonly string[]).includes(value);
+}
+
 export function isBody(value: string): value is Body {
   return (BODIES as readonly string[]).includes(value);
 }

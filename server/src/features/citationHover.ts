@@ -54,7 +54,9 @@ function resolutionSection(request: FeatureRequest, found: CitationUnderCursor):
         ? `A text of another organization (${escapeMarkdown(citation.namedBody?.text.trim() ?? 'named with it')}): not checked against the ITU catalogue.`
         : 'Body not known: name it (for example `of WTDC`) or give the revision.',
   );
-  const about = known?.name ?? known?.subject ?? citation.subject;
+  // An opinion's name is its forum's: Opinion 4 of WTPF-09 and of WTPF-13 are two texts.
+  const forum = citation.kind === 'opinion' && known && citation.revision ? findRevision(known, citation.revision.place, citation.revision.year) : undefined;
+  const about = citation.kind === 'opinion' ? (forum?.name ?? forum?.subject ?? citation.subject ?? (known?.revisions.length === 1 ? known.name ?? known.subject : undefined)) : (known?.name ?? known?.subject ?? citation.subject);
   if (about) parts.push(`*${escapeMarkdown(about)}*`);
   if (body && BODY_INFO[body].conference) {
     if (!known) parts.push('Not in the catalogue and not defined in the workspace.');

@@ -5,7 +5,7 @@ import type { Location, Range } from 'vscode-languageserver-types';
 import { currentRevision, findRevision, resolutionKey, type CatalogueClause, type DefinitionSite, type KnownResolution, type KnownRevision, type LineRange } from '../analysis/catalogue';
 import { clauseText } from '../analysis/catalogueBuilder';
 import { citationAt, contextAt, documentCitations, type Citation, type CitingContext } from '../analysis/citations';
-import { BODY_INFO, type Body } from '../analysis/conferences';
+import { BODY_INFO, KIND_WORD, type Body, type TextKind } from '../analysis/conferences';
 import { LineIndex } from '../syntax';
 import { toRange } from './convert';
 import type { FeatureRequest, LanguageService } from './service';
@@ -24,7 +24,7 @@ export function citationUnderCursor(request: FeatureRequest): CitationUnderCurso
   if (!citation) return undefined;
   const context = contextAt(contexts, offset);
   if (!citation.body) return { citation, context };
-  return { citation, context, key: resolutionKey(citation.body, citation.number), known: service.knowledge.resolution(citation.body, citation.number) };
+  return { citation, context, key: resolutionKey(citation.body, citation.number, citation.kind), known: service.knowledge.resolution(citation.body, citation.number, citation.kind) };
 }
 
 /** The resolution whose title is under the cursor, when the document defines one there. */
@@ -96,9 +96,9 @@ function catalogueClause(uri: string, clause: CatalogueClause): ClauseFound {
   return { location: { uri, range: lspRange(clause.range) }, text: clause.text };
 }
 
-/** `Resolution 45 (Rev. Dubai, 2014) of WTDC`, `UNGA Resolution 68/198`, `Opinion 4 (Lisbon, 2009)`. */
-export function fullReference(body: Body | undefined, number: string, kind: 'resolution' | 'opinion', revision?: { rev: boolean; place?: string; year: number }): string {
-  const word = kind === 'opinion' ? 'Opinion' : 'Resolution';
+/** `Resolution 45 (Rev. Dubai, 2014) of WTDC`, `UNGA Resolution 68/198`, `Opinion 4 (Lisbon, 2009)`, `Council Decision 588`. */
+export function fullReference(body: Body | undefined, number: string, kind: TextKind, revision?: { rev: boolean; place?: string; year: number }): string {
+  const word = KIND_WORD[kind];
   const paren = revision ? (revision.place ? ` (${revision.rev ? 'Rev. ' : ''}${revision.place}, ${revision.year})` : ` (${revision.year})`) : '';
   if (body === 'UNGA') return `UNGA ${word} ${number}`;
   if (body === 'Council') return `Council ${word} ${number}${paren}`;

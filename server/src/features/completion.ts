@@ -1,21 +1,24 @@
-// Completion: after `Resolution ` (or `Resolutions 50 and `) the known numbers with their
-// revision in force and body; heading phrases at the start of a line where a heading may stand;
+// Completion: after `Resolution ` (or `Resolutions 50 and `, `Decision `, `Opinion `) the known
+// numbers of every body, the citing text's own first, with their revision in force and body; heading phrases at the start of a line where a heading may stand;
 // the next label at the start of a new clause line.
 
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
-import { currentRevision } from '../analysis/catalogue';
+import { currentRevision, type KnownRevision } from '../analysis/catalogue';
 import { contextAt, documentCitations } from '../analysis/citations';
-import { BODY_INFO, type Body } from '../analysis/conferences';
+import { BODY_INFO, KIND_WORD, type Body, type TextKind } from '../analysis/conferences';
 import type { ClauseNode, ParsedDocument, ResolutionNode, SectionNode } from '../syntax';
 import { letterLabel, letterValue, romanLabel, romanValue } from '../syntax/labels';
 import { OPERATIVE_HEADINGS, PREAMBLE_HEADINGS } from '../syntax/vocabulary';
 import type { FeatureRequest } from './service';
 
-const NUMBER_CONTEXT = /(?:\b(UNGA|Council)\s+)?\b(Resolutions?|Res\.?|Opinions?)\s+(?:[\d/]+(?:\s*\([^()\n]*\))?\s*(?:,\s*and|,|and)\s+)*([\d/]*)$/;
-const CITABLE_BODIES: readonly Body[] = ['PP', 'WTDC', 'WTSA'];
+const NUMBER_CONTEXT = /(?:\b(UNGA|Council|WTDC|WTSA|WRC|RA|WTPF|WCIT|PP)\s+)?\b(Resolutions?|Res\.?|Decisions?|Opinions?|Recommendations?)\s+(ITU-R\s+)?(?:[\d/]+(?:\s*\([^()\n]*\))?\s*(?:,\s*and|,|and)\s+)*([\d/]*)$/;
+/**
+ * Bodies offered after a bare `Resolution `, after the citing text's own: the conferences, then
+ * the Council and the General Assembly, whose texts a conference text cites less often.
+ */
+const BODY_ORDER: readonly Body[] = ['PP', 'WTDC', 'WTSA', 'WRC', 'RA', 'WCIT', 'WTPF', 'Council', 'UNGA'];
 /** Enough for a drafter to scroll; the client filters further as digits are typed. */
 const MAX_NUMBER_ITEMS = 2000;
-
 export function completion(request: FeatureRequest): CompletionItem[] | undefined {
   const { document, offset } = request;
   const lineStart = document.text.lastIndexOf('\n', offset - 1) + 1;
@@ -33,38 +36,47 @@ function numberCompletion(request: FeatureRequest, before: string): CompletionIt
   const match = NUMBER_CONTEXT.exec(before);
   if (!match) return undefined;
   const { service, document, offset } = request;
-  const typed = match[3];
-  const bodies: readonly Body[] = match[1] === 'UNGA' ? ['UNGA'] : match[1] === 'Council' ? ['Council'] : match[2].startsWith('Opinion') ? ['WTPF'] : CITABLE_BODIES;
+  const typed = match[4];
+  const keyword = match[2];
+  const kind: TextKind = keyword.startsWith('Opinion') ? 'opinion' : keyword.startsWith('Decision') ? 'decision' : keyword.startsWith('Recommendation') ? 'recommendation' : 'resolution';
   const context = contextAt(documentCitations(document, service.knowledge.conferences).contexts, offset);
+  // A body written before the keyword (`Council Resolution`) or `ITU-R` after it names the body: its phrase is not repeated.
+  const named: Body | undefined = match[3] ? 'RA' : (match[1] as Body | undefined);
+  const bodies: readonly Body[] = named ? [named] : [...new Set([...(context?.body ? [context.body] : []), ...BODY_ORDER])];
   const start = document.lines.positionAt(offset - typed.length);
   const end = document.lines.positionAt(offset);
   const items: CompletionItem[] = [];
-  // Bodies in their sort order and numbers in numeric order: the first items made are the ones kept.
-  for (const body of bodies) {
-    for (const number of service.knowledge.numbers(body)) {
-      if (items.length >= MAX_NUMBER_ITEMS) break;
+  const word = KIND_WORD[kind];
+  // Bodies in their order and numbers in numeric order: the first items made are the ones kept.
+  bodies.forEach((body, rank) => {
+    for (const number of service.knowledge.numbers(body, kind)) {
+      if (items.length >= MAX_NUMBER_ITEMS) return;
       if (!number.startsWith(typed)) continue;
-      const known = service.knowledge.resolution(body, number);
+      const known = service.knowledge.resolution(body, number, kind);
       if (!known) continue;
-      const revision = currentRevision(known, context?.year);
-      const paren = revision ? ` (${revision.first === true ? '' : 'Rev. '}${revision.conference.place}, ${revision.conference.year})` : '';
-      const thisConference = revision && context?.conference?.id === revision.conference.id;
-      const phrase = BODY_INFO[body].conference ? (thisConference ? 'of this conference' : BODY_INFO[body].citePhrase) : '';
-      const insert = `${number}${BODY_INFO[body].conference ? paren : ''}${phrase ? ' ' + phrase : ''}`;
-      const about = known.name ?? known.subject;
-      items.push({
-        label: number,
-        kind: CompletionItemKind.Reference,
-        detail: `${body}${revision ? ` · ${paren.trim()}` : ''}`,
-        labelDetails: { detail: paren, description: body },
-        ...(about ? { documentation: about } : {}),
-        filterText: number,
-        sortText: `${String(CITABLE_BODIES.indexOf(body) + 1)}${number.padStart(8, '0')}`,
-        textEdit: { range: { start, end }, newText: insert },
-        insertTextFormat: InsertTextFormat.PlainText,
-      });
+      const info = BODY_INFO[body];
+      // Each forum's opinion of a number is a text of its own: one item each.
+      const revisions: Array<KnownRevision | undefined> = kind === 'opinion' ? (known.revisions.length > 0 ? known.revisions : [undefined]) : [currentRevision(known, context?.year)];
+      for (const revision of revisions) {
+        const rev = revision && kind !== 'opinion' && revision.first !== true ? 'Rev. ' : '';
+        const paren = revision && info.conference ? ` (${rev}${revision.conference.place}, ${revision.conference.year})` : '';
+        const thisConference = revision && context?.conference?.id === revision.conference.id;
+        const phrase = named ? '' : info.conference ? (thisConference ? 'of this conference' : info.citePhrase) : body === 'Council' ? 'of the Council' : '';
+        const about = (kind === 'opinion' ? revision?.name ?? revision?.subject : undefined) ?? known.name ?? known.subject;
+        items.push({
+          label: number,
+          kind: CompletionItemKind.Reference,
+          detail: `${word} ${number} of the ${info.name}${paren ? ` ·${paren}` : ''}`,
+          labelDetails: { detail: paren, description: kind === 'opinion' && revision ? revision.conference.id : body },
+          ...(about ? { documentation: about } : {}),
+          filterText: number,
+          sortText: `${String(rank + 1).padStart(2, '0')}${number.padStart(8, '0')}${revision ? revision.conference.year : ''}`,
+          textEdit: { range: { start, end }, newText: `${number}${paren}${phrase ? ' ' + phrase : ''}` },
+          insertTextFormat: InsertTextFormat.PlainText,
+        });
+      }
     }
-  }
+  });
   items.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
   return items.slice(0, MAX_NUMBER_ITEMS);
 }
