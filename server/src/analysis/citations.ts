@@ -837,6 +837,14 @@ function resolveBody(citation: Citation, context: CitingContext | undefined, atP
     // A four-digit number is never the Plenipotentiary Conference's (its resolutions are numbered in the hundreds).
     citation.body = context.body;
     citation.how = 'document';
+  } else if (!revision && citation.kind === 'opinion') {
+    // Only the forum gives opinions: `Opinion 4` with no forum is one of its opinions of that number.
+    citation.body = 'WTPF';
+    citation.how = 'inferred';
+  } else if (!revision && context?.body === 'PP' && citation.kind === 'decision' && citation.number.length < 3) {
+    // The Conference's decisions are few (Decision 5, Decision 11); the Council's run in the hundreds.
+    citation.body = 'PP';
+    citation.how = 'document';
   }
   if (citation.body && !citation.conference && revision?.place) {
     citation.conference = atPlace.find((c) => c.body === citation.body);

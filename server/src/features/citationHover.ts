@@ -45,7 +45,7 @@ function resolutionSection(request: FeatureRequest, found: CitationUnderCursor):
   const parts: string[] = [];
   const reference = fullReference(body, citation.number, citation.kind, citation.revision);
   parts.push(`**${escapeMarkdown(reference)}**`);
-  const how = citation.how === 'inferred' ? (citation.revision?.place ? ' (from the place and year)' : ' (from the form of the number)') : citation.how === 'this-conference' ? ' (this conference)' : citation.how === 'document' ? ' (the body of this text)' : '';
+  const how = citation.how === 'inferred' ? (citation.revision?.place ? ' (from the place and year)' : citation.kind === 'opinion' ? ' (only the forum gives opinions)' : ' (from the form of the number)') : citation.how === 'this-conference' ? ' (this conference)' : citation.how === 'document' ? ' (the body of this text)' : '';
   const from = citation.revision?.event ? ' (from the conference named)' : how;
   parts.push(
     body
