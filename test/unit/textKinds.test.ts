@@ -148,6 +148,10 @@ describe('decisions, opinions and recommendations', () => {
       assert.ok(service.knowledge.knows('PP', '7', 'decision'));
       assert.ok(!service.knowledge.knows('PP', '7'));
       assert.match(hoverText(service.hover(URI, positionAfter(text, 'Decision 7'))), /^\*\*Decision 7 \(Dubai, 2018\) of the Plenipotentiary Conference\*\*[\s\S]*Text defined in: \[DECISION 7 \(DUBAI, 2018\)\]/);
+      assert.deepEqual(service.workspaceSymbols('decision').map((s) => s.name), ['Decision 7 (Dubai, 2018) — A decision']);
+      // Find references from the decision's title: its citations, not a resolution's of that number.
+      assert.equal(service.knowledge.citationCount('PP Decision 7').citations, 1);
+      assert.equal(service.knowledge.citationCount('PP 7').citations, 0);
     });
 
     it('an older catalogue without `kind` reads as resolutions; the reader and the schema know the kinds', () => {

@@ -1,7 +1,7 @@
-// Workspace symbols: every resolution defined in the workspace, by number and name.
+// Workspace symbols: every resolution (or decision, recommendation) defined in the workspace, by number and name.
 
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
-import { BODY_INFO } from '../analysis/conferences';
+import { BODY_INFO, KIND_WORD } from '../analysis/conferences';
 import { lspRange } from './citationSupport';
 import type { LanguageService } from './service';
 
@@ -10,7 +10,7 @@ export function workspaceSymbols(service: LanguageService, query: string): Symbo
   const out: SymbolInformation[] = [];
   for (const { uri, definition } of service.knowledge.workspaceDefinitions()) {
     const revision = definition.revision ? ` (${definition.revision.rev ? 'Rev. ' : ''}${definition.revision.place}, ${definition.revision.year})` : '';
-    const name = `Resolution ${definition.number}${revision}${definition.name ? ` — ${definition.name}` : ''}`;
+    const name = `${KIND_WORD[definition.kind]} ${definition.number}${revision}${definition.name ? ` — ${definition.name}` : ''}`;
     const haystack = `${name} ${definition.body} ${BODY_INFO[definition.body].name}`.toLowerCase();
     if (!words.every((word) => haystack.includes(word))) continue;
     out.push({ name, kind: SymbolKind.Class, location: { uri, range: lspRange(definition.titleRange) }, containerName: BODY_INFO[definition.body].name });
