@@ -132,6 +132,15 @@ describe('decisions, opinions and recommendations', () => {
       assert.match(superseded, /^warning citation\.superseded Decision 5 \(Rev\. Busan, 2014\): Decision 5 \(Rev\. Busan, 2014\) was superseded by Decision 5 \(Rev\. Dubai, 2018\), adopted by PP-18/);
     });
 
+    it('a decision recalling its own predecessor speaks of history; its resolution namesake is not its predecessor', () => {
+      const own = (title: string, recital: string): string[] => {
+        const service = serviceWith({ [URI]: defining(title, 'Revenue and expenses', 'Dubai', 2018, recital) }, loaded());
+        return service.rawDiagnostics(URI).filter((d) => d.code.startsWith('citation.')).map((d) => d.code);
+      };
+      assert.deepEqual(own('DECISION 5 (REV. DUBAI, 2018)', 'Decision 5 (Rev. Busan, 2014) of the Plenipotentiary Conference,'), []);
+      assert.deepEqual(own('RESOLUTION 5 (REV. DUBAI, 2018)', 'Decision 5 (Rev. Busan, 2014) of the Plenipotentiary Conference,'), ['citation.superseded']);
+    });
+
     it('did-you-mean stays among decisions', () => {
       const [unknown] = codes('Decision 15 (Rev. Dubai, 2018) of the Plenipotentiary Conference,');
       assert.match(unknown, /^information citation\.unknown Decision 15 \(Rev\. Dubai, 2018\): Decision 15 of the Plenipotentiary Conference is not in the catalogue and no workspace file defines it; the catalogue may not hold every decision of the Plenipotentiary Conference\. Did you mean Decision 5\?$/);

@@ -62,7 +62,8 @@ function numberCompletion(request: FeatureRequest, before: string): CompletionIt
         const paren = revision && info.conference ? ` (${rev}${revision.conference.place}, ${revision.conference.year})` : '';
         const thisConference = revision && context?.conference?.id === revision.conference.id;
         const phrase = named ? '' : info.conference ? (thisConference ? 'of this conference' : info.citePhrase) : body === 'Council' ? 'of the Council' : '';
-        const about = (kind === 'opinion' ? revision?.name ?? revision?.subject : undefined) ?? known.name ?? known.subject;
+        // An opinion's subject is its forum's own; another forum's opinion of the number says nothing of it.
+        const about = kind === 'opinion' ? (revision?.name ?? revision?.subject ?? (known.revisions.length <= 1 ? known.name ?? known.subject : undefined)) : (known.name ?? known.subject);
         items.push({
           label: number,
           kind: CompletionItemKind.Reference,
