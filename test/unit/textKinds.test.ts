@@ -12,6 +12,7 @@ import { readCatalogue, type CatalogueFile, type LoadedCatalogue } from '../../s
 import { buildCatalogue, serializeCatalogue, type CatalogueInput } from '../../server/src/analysis/catalogueBuilder';
 import { documentCitations } from '../../server/src/analysis/citations';
 import { main } from '../../server/src/cli';
+import { exportAkn } from '../../server/src/interchange/akn/writer';
 import { parseDocument } from '../../server/src/syntax';
 import { citingText, SCHEMA_PATH, serviceWith, shippedCatalogue } from './citationFixtures';
 
@@ -98,6 +99,12 @@ describe('decisions, opinions and recommendations', () => {
       // A Council decision's number is never the Conference's, and Dubai 2014 (WTDC-14) takes no decisions.
       assert.deepEqual(read('Decision 588,'), ['decision 588 - unresolved']);
       assert.deepEqual(read('Decision 5 (Dubai, 2014),'), ['decision 5 - unresolved']);
+    });
+
+    it('an Akoma Ntoso export refers a decision to the decision, not to the resolution of its number', () => {
+      const [statement] = exportAkn(parseDocument(citingText('a) Council Decision 588;\nb) Decision 5 (Rev. Dubai, 2018);\nc) Resolution 5 (Rev. Busan, 2014),')), { today: '2026-12-02' });
+      const hrefs = [...statement.xml.matchAll(/<ref href="([^"]+)"/g)].map((m) => m[1]);
+      assert.deepEqual(hrefs, ['/akn/un/statement/deliberation/itu-council/dec-588', '/akn/un/statement/deliberation/itu-pp/2018/dec-5', '/akn/un/statement/deliberation/itu-pp/2014/res-5']);
     });
 
     it('recommendations too, by their conference', () => {

@@ -166,7 +166,8 @@ class AknWriter {
       const end = citation.range.end;
       if (start < lastEnd || end <= start) continue;
       lastEnd = end;
-      const kind: TextKind = citation.kind === 'opinion' ? 'opinion' : 'resolution';
+      // A decision's ref goes to the decision (`…/dec_5`), never to the resolution of its number.
+      const kind: TextKind = citation.kind;
       const href = workUri(kind, citation.body, citation.number, citation.body === 'UNGA' || citation.body === 'Council' ? undefined : citation.revision?.year);
       spans.push(refSpan(start, end, href));
     }
