@@ -140,8 +140,16 @@ export function buildCatalogue(
   }
 
   // `Opinion 4` with no forum is the opinion of the one forum known to have given an Opinion 4, else an entry of its own.
+  const forumsOf = new Map<string, ResolutionEvidence[]>();
+  if (forumless.length > 0) {
+    for (const e of evidence.values()) {
+      if (!e.forum) continue;
+      const key = resolutionKey(e.body, e.number, e.kind);
+      forumsOf.set(key, [...(forumsOf.get(key) ?? []), e]);
+    }
+  }
   for (const { citation, file, document, cited } of forumless) {
-    const forums = [...evidence.values()].filter((e) => e.forum && e.body === citation.body && e.kind === 'opinion' && e.number === citation.number);
+    const forums = forumsOf.get(resolutionKey(citation.body as Body, citation.number, 'opinion')) ?? [];
     record(citation, file, document, cited, forums.length === 1 ? forums[0] : entry(citation.body as Body, citation.number, 'opinion'));
   }
 
@@ -236,7 +244,12 @@ function pickSubject(subjects: Map<string, number>): string | undefined {
 }
 
 function compareResolutions(a: ResolutionEvidence, b: ResolutionEvidence): number {
-  return BODIES.indexOf(a.body) - BODIES.indexOf(b.body) || TEXT_KINDS.indexOf(a.kind) - TEXT_KINDS.indexOf(b.kind) || compareNumbers(a.number, b.number) || (a.forum ?? '').localeCompare(b.forum ?? '');
+  return BODIES.indexOf(a.body) - BODIES.indexOf(b.body) || TEXT_KINDS.indexOf(a.kind) - TEXT_KINDS.indexOf(b.kind) || compareNumbers(a.number, b.number) || forumYear(a) - forumYear(b);
+}
+
+/** The year an opinion's forum met (WTPF-96 before WTPF-09); none, first. */
+function forumYear(resolution: ResolutionEvidence): number {
+  return resolution.forum ? (resolution.revisions.get(resolution.forum)?.conference.year ?? 0) : 0;
 }
 
 function compareNumbers(a: string, b: string): number {
