@@ -12,9 +12,12 @@ import { readCatalogue, type CatalogueFile, type LoadedCatalogue } from '../../s
 import { buildCatalogue, serializeCatalogue, type CatalogueInput } from '../../server/src/analysis/catalogueBuilder';
 import { documentCitations } from '../../server/src/analysis/citations';
 import { main } from '../../server/src/cli';
+import { readAkn } from '../../server/src/interchange/akn/reader';
 import { exportAkn } from '../../server/src/interchange/akn/writer';
+import { printDocument } from '../../server/src/interchange/printer';
 import { parseDocument } from '../../server/src/syntax';
 import { citingText, SCHEMA_PATH, serviceWith, shippedCatalogue } from './citationFixtures';
+import { ROOT } from './helpers';
 
 const URI = 'file:///test/kinds.reso';
 
@@ -126,6 +129,17 @@ describe('decisions, opinions and recommendations', () => {
       assert.deepEqual(resolution?.revisions.map((r) => r.conference), ['PP-14']);
       for (const id of ['Council Decision 482', 'Council Decision 501', 'Council Decision 588', 'WRC Recommendation 34']) assert.ok(ids.includes(id), id);
       assert.equal(catalogue.resolutions.find((r) => r.id === 'Council Decision 588')?.subject, 'the Union\'s financial plan');
+    });
+
+    it('on a real text: Decision 5 (Rev. Dubai, 2018), read from Akoma Ntoso, is a decision beside the resolutions it cites', () => {
+      const [statement] = readAkn(readFileSync(join(ROOT, 'test', 'fixtures', 'akn', 'dec_5.xml'), 'utf8')).statements;
+      const catalogue = built([{ name: 'decision-5.reso', text: printDocument(statement.document) }]);
+      const decision = catalogue.resolutions.find((r) => r.id === 'PP Decision 5');
+      assert.equal(decision?.kind, 'decision');
+      assert.equal(decision?.name, 'Revenue and expenses for the Union for the period 2020-2023');
+      assert.deepEqual(decision?.revisions.map((r) => [r.conference, r.first, r.definition?.title]), [['PP-18', false, 'DECISION 5 (REV. DUBAI, 2018)']]);
+      // What it cites are resolutions of the Conference: none is taken for a decision.
+      assert.deepEqual(catalogue.resolutions.filter((r) => r.id !== 'PP Decision 5').map((r) => `${r.id} ${r.kind}`), ['PP 48 resolution', 'PP 71 resolution', 'PP 91 resolution', 'PP 151 resolution', 'PP 154 resolution']);
     });
 
     it('a decision never answers for the resolution of its number, nor the other way round', () => {
