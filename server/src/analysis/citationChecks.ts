@@ -224,8 +224,19 @@ class CitationChecker {
     if (!cited) {
       if (year === undefined || revision.year <= year) {
         const knownList = known.revisions.map((r) => `${r.conference.place}, ${r.conference.year}`).join('; ') || 'none';
-        const conferenceNote = citation.conference ? '' : ` (no ${BODY_INFO[body].name} is known at ${revision.place} in ${revision.year})`;
-        this.report(CITATION_CODES.revisionUnknown, 'warning', citation.range, `${nameOf(citation, body)} has no revision of ${revision.place}, ${revision.year} that the catalogue or the workspace knows${conferenceNote}; a citation names a revision the resolution has. Revisions known: ${knownList}.`);
+        const first = known.revisions.find((r) => r.first === true);
+        const claim = this.knowledge.completeFor(body, revision.year);
+        if (!citation.conference) {
+          const conferenceNote = ` (no ${BODY_INFO[body].name} is known at ${revision.place} in ${revision.year})`;
+          this.report(CITATION_CODES.revisionUnknown, 'warning', citation.range, `${nameOf(citation, body)} has no revision of ${revision.place}, ${revision.year} that the catalogue or the workspace knows${conferenceNote}; a citation names a revision the resolution has. Revisions known: ${knownList}.`);
+        } else if (first && first.conference.year > revision.year) {
+          this.report(CITATION_CODES.revisionUnknown, 'warning', citation.range, `${written(citation)} is earlier than the first adoption of ${nameOf(citation, body)} (${first.conference.place}, ${first.conference.year}); a citation names a revision the resolution has. Revisions known: ${knownList}.`);
+        } else if (claim) {
+          this.report(CITATION_CODES.revisionUnknown, 'warning', citation.range, `${nameOf(citation, body)} has no revision of ${revision.place}, ${revision.year} in the catalogue, which declares that it holds every text of the ${BODY_INFO[body].name}${period(claim)}; a citation names a revision the resolution has. Revisions known: ${knownList}.`);
+        } else {
+          // A real conference met there: the catalogue, which holds a few revisions of a few dozen texts, may just not know this one.
+          this.report(CITATION_CODES.revisionUnknown, 'information', citation.range, `${written(citation)} is not in the catalogue, which knows ${nameOf(citation, body)} in the revisions ${knownList}; the catalogue may not hold every revision.`);
+        }
       }
       // Without a date, which revision to cite instead cannot be told.
       if (memo.current) verdict.target = memo.current;
