@@ -1,19 +1,34 @@
 // Offset <-> line/character conversion (UTF-16), independent of any editor library.
+// Lines break where LSP and `TextDocument` break them: at LF, CRLF and a lone CR, so that a
+// position sent by an editor names the very character the editor shows.
 
 export interface LineCharacter {
   line: number;
   character: number;
 }
 
+const LF = 10;
+const CR = 13;
+
 export class LineIndex {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
     const starts = [0];
-    let at = text.indexOf('\n');
-    while (at >= 0) {
-      starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
+    const length = text.length;
+    // indexOf finds each break fast; a CR is rare enough to be looked for separately.
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        const end = cr + 1 < length && text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
+        starts.push(end);
+        if (end === cr + 2) lf = text.indexOf('\n', end);
+        cr = text.indexOf('\r', end);
+      } else {
+        starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
+      }
     }
     this.starts = starts;
   }
@@ -28,9 +43,9 @@ export class LineIndex {
 
   /** End of the line's content, before its line break. */
   lineEnd(line: number): number {
-    if (line + 1 >= this.starts.length) return this.text.length;
-    const next = this.starts[line + 1] - 1;
-    return next > 0 && this.text[next - 1] === '\r' ? next - 1 : next;
+    const clamped = Math.max(0, Math.min(line, this.starts.length - 1));
+    const next = clamped + 1 < this.starts.length ? this.starts[clamped + 1] : this.text.length;
+    return this.beforeBreak(next, this.starts[clamped]);
   }
 
   positionAt(offset: number): LineCharacter {
@@ -42,13 +57,25 @@ export class LineIndex {
       if (this.starts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.starts[lo] };
+    // An offset inside a CRLF is shown at the end of its line, as TextDocument shows it.
+    return { line: lo, character: this.beforeBreak(clamped, this.starts[lo]) - this.starts[lo] };
   }
 
   offsetAt(position: LineCharacter): number {
     if (position.line >= this.starts.length) return this.text.length;
     if (position.line < 0) return 0;
     const start = this.starts[position.line];
-    return Math.max(start, Math.min(start + position.character, this.lineEnd(position.line)));
+    if (position.character <= 0) return start;
+    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    return this.beforeBreak(Math.min(start + position.character, next), start);
+  }
+
+  private beforeBreak(offset: number, lineStart: number): number {
+    while (offset > lineStart) {
+      const code = this.text.charCodeAt(offset - 1);
+      if (code !== LF && code !== CR) break;
+      offset--;
+    }
+    return offset;
   }
 }
