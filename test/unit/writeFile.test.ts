@@ -1,27 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync, symlinkSync, lstatSync, writeFileSync, appendFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, lstatSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { smallDisk } from './disk';
 import { FileChangedOnDiskError, FileWriteError, readSnapshot, writeFileAtomic } from '../../server/src/host/writeFile';
-
-/** A tiny tmpfs, to fill a disk for real (root only, where mounting is allowed). */
-export function smallDisk(kilobytes: number): { folder: string; release: () => void } | undefined {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined;
-  const folder = mkdtempSync(join(tmpdir(), 'reso-full-'));
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${kilobytes}k`, 'tmpfs', folder]);
-  if (mounted.status !== 0) {
-    rmdirSync(folder);
-    return undefined;
-  }
-  return {
-    folder,
-    release: () => {
-      execFileSync('umount', [folder]);
-      rmdirSync(folder);
-    },
-  };
-}
 
 describe('atomic file writes', () => {
   const folder = mkdtempSync(join(tmpdir(), 'reso-write-'));

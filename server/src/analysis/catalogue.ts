@@ -3,6 +3,7 @@
 // catalogues with the resolutions defined and cited in the workspace. A definition in the
 // workspace wins over what a catalogue says. Pure: files are read by the caller.
 
+import { parseJson } from './json';
 import type { ParsedDocument } from '../syntax';
 import { documentCitations, conferenceLookup, type ConferenceLookup } from './citations';
 import { BODIES, CONFERENCES, KIND_WORD, TEXT_KINDS, conferenceId, isBody, isTextKind, placeKey, type Body, type Conference, type TextKind } from './conferences';
@@ -113,12 +114,9 @@ export type CatalogueRead = { ok: true; catalogue: CatalogueFile } | { ok: false
 
 /** Parses and checks a catalogue file's text; the error names the place of the first problem found. */
 export function readCatalogue(text: string): CatalogueRead {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
-  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const json = parsed.value;
   const problems: string[] = [];
   checkCatalogue(json, problems);
   if (problems.length > 0) {

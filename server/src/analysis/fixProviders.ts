@@ -63,7 +63,8 @@ export function fixesFor(document: ParsedDocument, diagnostic: SyntaxDiagnostic,
 
 /** One pass of every safe fix, as non-overlapping edits. */
 export function fixAllEdits(document: ParsedDocument, diagnostics: readonly SyntaxDiagnostic[], options: FixOptions): OffsetEdit[] {
-  if (fixesWithheld(document)) return [];
+  // A file that is not UTF-8 would lose its characters when written back: nothing is fixed in it.
+  if (fixesWithheld(document) || diagnostics.some((d) => d.code === 'file.encoding')) return [];
   const edits = FIX_ALL_CONTRIBUTORS.flatMap((contribute) => contribute(document, diagnostics, options));
   return compatibleEdits(edits).sort((a, b) => a.start - b.start);
 }

@@ -34,7 +34,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  *    "onType": { "labels": true }, "catalogue": { "paths": [] } }`.
  * Unknown or malformed values are reported and left at their base value.
  */
-export function readSettings(raw: unknown, base: ResolutionSettings = DEFAULT_RESOLUTION_SETTINGS): { settings: ResolutionSettings; problems: string[] } {
+/** The keys a settings file may hold, section by section: anything else is a typo to report. */
+const KNOWN_KEYS: Record<string, readonly string[]> = {
+  diagnostics: ['severity'],
+  renumber: ['trackChanges'],
+  onType: ['labels'],
+  catalogue: ['paths'],
+};
+
+export function readSettings(
+  raw: unknown,
+  base: ResolutionSettings = DEFAULT_RESOLUTION_SETTINGS,
+  /** A settings file (`.resorc.json`) is read strictly: unknown keys are reported. The editor's section also holds keys of its own (`trace`). */
+  strict = false,
+): { settings: ResolutionSettings; problems: string[] } {
   const problems: string[] = [];
   const settings: ResolutionSettings = {
     analysis: { severity: { ...base.analysis.severity } },
@@ -44,6 +57,18 @@ export function readSettings(raw: unknown, base: ResolutionSettings = DEFAULT_RE
   };
   if (raw === undefined || raw === null) return { settings, problems };
   if (!isRecord(raw)) return { settings, problems: ['settings must be a JSON object'] };
+  for (const [section, value] of Object.entries(raw)) {
+    const keys = KNOWN_KEYS[section];
+    if (!keys) {
+      if (strict) problems.push(`unknown setting "${clip(section)}" (known: ${Object.keys(KNOWN_KEYS).join(', ')})`);
+      continue;
+    }
+    if (!isRecord(value)) {
+      problems.push(`${section} must be an object (with ${keys.join(', ')})`);
+      continue;
+    }
+    if (strict) for (const key of Object.keys(value)) if (!keys.includes(key)) problems.push(`unknown setting "${section}.${clip(key)}" (known: ${keys.map((k) => `${section}.${k}`).join(', ')})`);
+  }
   const diagnostics = raw.diagnostics;
   if (diagnostics !== undefined) {
     const severity = isRecord(diagnostics) ? diagnostics.severity : undefined;
@@ -51,7 +76,7 @@ export function readSettings(raw: unknown, base: ResolutionSettings = DEFAULT_RE
       const overrides: Record<string, SeverityOverride> = { ...settings.analysis.severity };
       for (const [code, value] of Object.entries(severity)) {
         if (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value)) overrides[code] = value as Severity | 'off';
-        else problems.push(`diagnostics.severity.${code} must be one of ${SEVERITIES.join(', ')}`);
+        else problems.push(`diagnostics.severity.${clip(code)} must be one of ${SEVERITIES.join(', ')}`);
       }
       settings.analysis = { severity: overrides };
     } else if (severity !== undefined) problems.push('diagnostics.severity must be an object of code → severity');
@@ -73,4 +98,9 @@ export function readSettings(raw: unknown, base: ResolutionSettings = DEFAULT_RE
     else problems.push('catalogue.paths must be a list of file paths');
   }
   return { settings, problems };
+}
+
+/** A key quoted in a message is kept short: a file named by mistake is not echoed at length. */
+function clip(key: string): string {
+  return key.length > 40 ? `${key.slice(0, 40)}…` : key;
 }

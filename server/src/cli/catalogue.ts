@@ -1,11 +1,11 @@
 // reso catalogue: the catalogue of the resolutions the files define and cite.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { CatalogueCompleteness } from '../analysis/catalogue';
 import { buildCatalogue, parseCompleteness, serializeCatalogue } from '../analysis/catalogueBuilder';
-import { collectFiles, readText } from '../host/files';
-import { displayPath, UsageError, type Command } from './common';
+import { writeFileAtomic } from '../host/writeFile';
+import { displayPath, readInputs, UsageError, type Command } from './common';
 
 export const catalogueCommand: Command = {
   name: 'catalogue',
@@ -30,17 +30,18 @@ export const catalogueCommand: Command = {
     }
     if (out === '') throw new UsageError('--out needs a file name');
     if (paths.length === 0) throw new UsageError('catalogue needs at least one file or folder');
-    const files = collectFiles(paths);
+    const read = readInputs(paths, io);
+    const files = read.files;
     // Files are named relative to where the catalogue is written, so it can move with them.
     const base = out ? dirname(resolve(out)) : process.cwd();
-    const inputs = files.map((file) => ({ name: relative(base, resolve(file)).split('\\').join('/'), text: readText(file) }));
+    const inputs = files.map((file) => ({ name: relative(base, resolve(file.path)).split('\\').join('/'), text: file.text }));
     const text = serializeCatalogue(buildCatalogue(inputs, undefined, complete));
     if (out) {
       // `--out build/catalogue.json` in a fresh checkout: the folder is made, as a build step expects.
       mkdirSync(dirname(resolve(out)), { recursive: true });
-      writeFileSync(out, text);
+      writeFileAtomic(out, text);
       io.err(`${files.length} file${files.length === 1 ? '' : 's'} read; catalogue written to ${displayPath(out)}\n`);
     } else io.out(text);
-    return 0;
+    return read.failures > 0 ? 2 : 0;
   },
 };

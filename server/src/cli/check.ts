@@ -1,8 +1,7 @@
 // reso check: the diagnostics of each file, as text or JSON.
 
 import type { ParsedDocument } from '../syntax';
-import { collectFiles } from '../host/files';
-import { fileUri, jsonDiagnostic, serviceFor, textDiagnostic, UsageError, type Command } from './common';
+import { fileUri, jsonDiagnostic, readInputs, serviceFor, textDiagnostic, UsageError, type Command } from './common';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -19,12 +18,13 @@ export const checkCommand: Command = {
     }
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
     if (paths.length === 0) throw new UsageError('check needs at least one file or folder');
-    const files = collectFiles(paths);
+    const inputs = readInputs(paths, io);
+    const files = inputs.files;
     let errors = 0;
     const json: unknown[] = [];
     const counts = { error: 0, warning: 0, information: 0, hint: 0 };
     const service = serviceFor(files, io);
-    for (const file of files) {
+    for (const { path: file } of files) {
       const uri = fileUri(file);
       const document = service.document(uri) as ParsedDocument;
       for (const diagnostic of service.rawDiagnostics(uri)) {
@@ -38,6 +38,8 @@ export const checkCommand: Command = {
     else {
       io.err(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information, ${counts.hint} hint(s)\n`);
     }
+    // A file that could not be read, or broken settings, is an I/O error even when the rest is clean.
+    if (inputs.failures > 0 || service.settingsBroken) return 2;
     return errors > 0 ? 1 : 0;
   },
 };

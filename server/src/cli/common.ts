@@ -8,7 +8,8 @@ import { DEFAULT_RESOLUTION_SETTINGS, type ResolutionSettings } from '../analysi
 import { toRange } from '../features/convert';
 import { LanguageService } from '../features/service';
 import { loadCatalogues } from '../host/catalogueFiles';
-import { readText } from '../host/files';
+import { encodingDiagnostic } from '../host/encoding';
+import { FileReadError, findInputs, readTextFile, type TextFile } from '../host/files';
 import { readRcFile, RC_FILE } from '../host/settingsFiles';
 import type { ParsedDocument, SyntaxDiagnostic } from '../syntax';
 
@@ -33,26 +34,64 @@ export const SHIPPED_CATALOGUE = [join(__dirname, '..', '..'), join(__dirname, '
   .map((root) => join(root, 'seeds', 'catalogue.json'))
   .find((path) => existsSync(path)) ?? join(__dirname, '..', '..', 'seeds', 'catalogue.json');
 
+/** The files a command reads, and how many could not be: each failure is printed as it is met, and the others go on. */
+export interface ReadInputs {
+  files: TextFile[];
+  /** Files named or found that could not be read: the command ends with exit status 2. */
+  failures: number;
+  /** Links found in a folder that lead out of it: read, never written. */
+  linksOutside: Set<string>;
+}
+
+/** Reads every input: special files found in folders are skipped with a message, an unreadable file does not stop the others. */
+export function readInputs(paths: readonly string[], io: Output): ReadInputs {
+  const found = findInputs(paths);
+  for (const { path, reason } of found.skipped) io.err(`reso: ${displayPath(path)} ${reason}\n`);
+  const files: TextFile[] = [];
+  let failures = 0;
+  for (const path of found.files) {
+    try {
+      files.push(readTextFile(path));
+    } catch (error) {
+      failures++;
+      io.err(`reso: ${error instanceof FileReadError ? `${displayPath(error.path)} ${error.reason}` : String(error)}\n`);
+    }
+  }
+  return { files, failures, linksOutside: found.linksOutside };
+}
+
+/** The settings of the nearest `.resorc.json`, and whether that file was broken (the command then ends with exit status 2). */
+export interface CommandSettings {
+  settings: ResolutionSettings;
+  broken: boolean;
+}
+
 /** A service holding the given files, with the settings of the nearest `.resorc.json`. */
-export function serviceFor(files: readonly string[], io: Output): LanguageService {
-  const service = new LanguageService();
-  service.settings = loadSettings(io);
+export function serviceFor(files: readonly TextFile[], io: Output): LanguageService & { settingsBroken: boolean } {
+  const service = new LanguageService() as LanguageService & { settingsBroken: boolean };
+  const loaded = loadSettings(io);
+  service.settings = loaded.settings;
+  service.settingsBroken = loaded.broken;
   // The same catalogues as the editor: the shipped one, then those of `catalogue.paths`.
   const { catalogues, problems } = loadCatalogues(SHIPPED_CATALOGUE, service.settings.cataloguePaths, process.cwd());
   for (const { path, problem } of problems) io.err(`reso: catalogue ${path}: ${problem}; it is left out\n`);
   service.setCatalogues(catalogues);
-  for (const file of files) service.setDocument(fileUri(file), readText(file));
+  for (const file of files) {
+    const uri = fileUri(file.path);
+    service.setDocument(uri, file.text);
+    if (file.encodingProblem) service.setFileDiagnostics(uri, [encodingDiagnostic(file.encodingProblem)]);
+  }
   return service;
 }
 
-function loadSettings(io: Output): ResolutionSettings {
+export function loadSettings(io: Output): CommandSettings {
   for (let folder = process.cwd(); ; folder = dirname(folder)) {
     if (existsSync(join(folder, RC_FILE))) {
       const { settings, problems } = readRcFile(folder, DEFAULT_RESOLUTION_SETTINGS);
       for (const problem of problems) io.err(`reso: ${problem}\n`);
-      return settings;
+      return { settings, broken: problems.length > 0 };
     }
-    if (dirname(folder) === folder) return DEFAULT_RESOLUTION_SETTINGS;
+    if (dirname(folder) === folder) return { settings: DEFAULT_RESOLUTION_SETTINGS, broken: false };
   }
 }
 

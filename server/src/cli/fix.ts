@@ -1,9 +1,10 @@
 // reso fix: every safe fix applied; the result printed, or the files rewritten with --write.
+// A file is written atomically and only if it is unchanged on disk since it was read; a file
+// that is not UTF-8, or a link found in a folder that leads out of it, is never written.
 
-import { writeFileSync } from 'node:fs';
 import { fixAllText } from '../analysis/fixProviders';
-import { collectFiles, readText } from '../host/files';
-import { displayPath, fileUri, serviceFor, UsageError, type Command } from './common';
+import { writeTextFile } from '../host/files';
+import { displayPath, fileUri, readInputs, serviceFor, UsageError, type Command } from './common';
 
 export const fixCommand: Command = {
   name: 'fix',
@@ -15,26 +16,44 @@ export const fixCommand: Command = {
     const unknown = paths.find((a) => a.startsWith('-'));
     if (unknown) throw new UsageError(`unknown option '${unknown}'`);
     if (paths.length === 0) throw new UsageError('fix needs at least one file or folder');
-    const files = collectFiles(paths);
+    const inputs = readInputs(paths, io);
+    const files = inputs.files;
     const service = serviceFor(files, io);
     const options = { trackChanges: service.settings.renumber.trackChanges };
     let changed = 0;
+    let failures = inputs.failures;
     for (const file of files) {
-      const uri = fileUri(file);
-      const before = readText(file);
-      const after = fixAllText(before, (document) => {
+      const shown = displayPath(file.path);
+      if (file.encodingProblem) {
+        io.err(`reso: ${shown} is not UTF-8 (it looks like ${file.encodingProblem.looksLike}); it is not fixed\n`);
+        failures++;
+        continue;
+      }
+      const uri = fileUri(file.path);
+      const after = fixAllText(file.text, (document) => {
         service.setDocument(uri, document.text);
         return service.rawDiagnostics(uri);
       }, options);
-      if (after !== before) changed++;
-      if (write) {
-        if (after !== before) writeFileSync(file, after);
-      } else {
-        if (files.length > 1) io.out(`==> ${displayPath(file)} <==\n`);
+      if (!write) {
+        if (files.length > 1) io.out(`==> ${shown} <==\n`);
         io.out(after);
+        continue;
+      }
+      if (after === file.text) continue;
+      if (inputs.linksOutside.has(file.path)) {
+        io.err(`reso: ${shown} is a link to a file outside the folder named; it is not written (name the file itself to fix it)\n`);
+        failures++;
+        continue;
+      }
+      try {
+        writeTextFile(file, after);
+        changed++;
+      } catch (error) {
+        io.err(`reso: ${error instanceof Error ? error.message : String(error)}\n`);
+        failures++;
       }
     }
     if (write) io.err(`${changed} of ${files.length} file${files.length === 1 ? '' : 's'} fixed\n`);
-    return 0;
+    return failures > 0 || service.settingsBroken ? 2 : 0;
   },
 };

@@ -2,17 +2,17 @@
 
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { documentSymbols } from '../features/symbols';
-import { collectFiles, readText } from '../host/files';
 import { parseDocument } from '../syntax';
-import { displayPath, UsageError, type Command } from './common';
+import { displayPath, readInputs, UsageError, type Command } from './common';
 
 export const outlineCommand: Command = {
   name: 'outline',
   usage: '  reso outline PATH...                      print the outline of each file',
   run(args, io) {
     if (args.length === 0) throw new UsageError('outline needs at least one file or folder');
-    for (const file of collectFiles(args)) {
-      io.out(`${displayPath(file)}\n`);
+    const inputs = readInputs(args, io);
+    for (const file of inputs.files) {
+      io.out(`${displayPath(file.path)}\n`);
       const print = (symbols: readonly DocumentSymbol[], depth: number): void => {
         for (const symbol of symbols) {
           const detail = symbol.detail ? `  (${symbol.detail})` : '';
@@ -20,8 +20,8 @@ export const outlineCommand: Command = {
           print(symbol.children ?? [], depth + 1);
         }
       };
-      print(documentSymbols(parseDocument(readText(file))), 0);
+      print(documentSymbols(parseDocument(file.text)), 0);
     }
-    return 0;
+    return inputs.failures > 0 ? 2 : 0;
   },
 };

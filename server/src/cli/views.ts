@@ -1,6 +1,6 @@
 // reso amended / reso original: one view of a file with revision marks.
 
-import { readText } from '../host/files';
+import { readTextFile } from '../host/files';
 import { parseDocument } from '../syntax';
 import { textDiagnostic, UsageError, type Command } from './common';
 
@@ -10,7 +10,9 @@ function viewCommand(kind: 'amended' | 'original', usage: string): Command {
     usage,
     run(args, io) {
       if (args.length !== 1) throw new UsageError(`${kind} takes exactly one file`);
-      const document = parseDocument(readText(args[0]));
+      const file = readTextFile(args[0]);
+      if (file.encodingProblem) io.err(`reso: ${args[0]} is not UTF-8 (it looks like ${file.encodingProblem.looksLike}); shown as decoded\n`);
+      const document = parseDocument(file.text);
       io.out((kind === 'amended' ? document.amended : document.original).text);
       for (const diagnostic of document.diagnostics) {
         if (diagnostic.code === 'syntax.revision') io.err(textDiagnostic(args[0], document, diagnostic) + '\n');

@@ -69,6 +69,8 @@ export class LanguageService {
    */
   workspaceReader?: (uri: string) => string | undefined;
   private recentlyParsed: Array<{ uri: string; text: string; parsed: ParsedDocument }> = [];
+  /** Diagnostics about a file rather than its text (its encoding), set by whoever read the file. */
+  private readonly fileDiagnostics = new Map<string, SyntaxDiagnostic[]>();
 
   constructor() {
     registerStructureFeatures(this);
@@ -85,8 +87,15 @@ export class LanguageService {
     this.knowledge.invalidate(uri, () => this.summarize(this.document(uri)));
   }
 
+  /** Sets (or clears, with none) the diagnostics about the file itself, reported before those of its text. */
+  setFileDiagnostics(uri: string, diagnostics: readonly SyntaxDiagnostic[]): void {
+    if (diagnostics.length === 0) this.fileDiagnostics.delete(uri);
+    else this.fileDiagnostics.set(uri, [...diagnostics]);
+  }
+
   removeDocument(uri: string): void {
     this.documents.delete(uri);
+    this.fileDiagnostics.delete(uri);
     if (this.workspaceFiles.has(uri)) this.knowledge.invalidate(uri, () => this.summarize(this.workspaceDocument(uri)));
     else this.knowledge.remove(uri);
   }
@@ -166,7 +175,9 @@ export class LanguageService {
   rawDiagnostics(uri: string): SyntaxDiagnostic[] {
     const document = this.document(uri);
     if (!document) return [];
-    return diagnose(document, { settings: this.settings.analysis, service: this, uri }, this.checks);
+    const diagnostics = diagnose(document, { settings: this.settings.analysis, service: this, uri }, this.checks);
+    const about = this.fileDiagnostics.get(uri);
+    return about ? [...about, ...diagnostics] : diagnostics;
   }
 
   diagnostics(uri: string): Diagnostic[] {

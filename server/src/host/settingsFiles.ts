@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseJson } from '../analysis/json';
 import { readSettings, type ResolutionSettings } from '../analysis/settings';
 
 export const RC_FILE = '.resorc.json';
@@ -22,13 +23,9 @@ export function readRcFile(folder: string, base: ResolutionSettings): LoadedSett
   } catch {
     return { settings: base, problems: [] };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { settings: base, problems: [`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
-  }
-  const { settings, problems } = readSettings(raw, base);
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { settings: base, problems: [`${path}: ${parsed.error}`] };
+  const { settings, problems } = readSettings(parsed.value, base, true);
   return { settings, problems: problems.map((p) => `${path}: ${p}`) };
 }
 
