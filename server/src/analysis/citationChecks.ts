@@ -11,7 +11,7 @@ import { BODY_INFO, INFERABLE_BODIES, KIND_WORD, type Body, type Conference, typ
 import type { Fix, FixOptions, FixProvider, OffsetEdit } from './edits';
 import type { FixAllContributor } from './fixProviders';
 import type { Check } from './pipeline';
-import { tracksChanges } from './renumber';
+import { changeInHighlight, cutsHighlight, highlightHolding, tracksChanges } from './renumber';
 
 export const CITATION_CODES = {
   unknown: 'citation.unknown',
@@ -53,7 +53,10 @@ function diagnosticKey(diagnostic: Pick<SyntaxDiagnostic, 'code' | 'start' | 'en
 export const citationFixProvider: FixProvider = (document, diagnostic, options) => {
   const fixes = storedFixes(document)?.get(diagnosticKey(diagnostic)) ?? [];
   const tracked = tracksChanges(document, options.trackChanges);
-  return fixes.map((fix) => ({ ...fix, diagnostic, edits: fix.edits.map((edit) => trackedEdit(document, tracked, edit.start, edit.end, edit.newText)) }));
+  return fixes
+    .map((fix) => ({ ...fix, diagnostic, edits: fix.edits.map((edit) => trackedEdit(document, tracked, edit.start, edit.end, edit.newText)) }))
+    // A highlight keeps its delimiters: a fix that would cut or drop them is not offered.
+    .filter((fix) => !fix.edits.some((edit) => cutsHighlight(document, edit)));
 };
 
 /**
@@ -733,6 +736,12 @@ export function trackedEdit(document: ParsedDocument, tracked: boolean, start: n
   if (!tracked) return { start, end, newText };
   const marks = document.revisions;
   if (marks.some((m) => m.kind === 'insertion' && m.contentStart <= start && end <= m.contentEnd)) return { start, end, newText };
+  const highlight = highlightHolding(document, start, end);
+  if (highlight) {
+    // The content of a highlight is plain text (marks do not nest): the change is marked there, the highlight split around it.
+    const plain = trackedEdit({ ...document, revisions: marks.filter((m) => m !== highlight) }, true, start, end, newText);
+    return plain.newText === '' ? plain : changeInHighlight(highlight, plain.start, plain.end, plain.newText);
+  }
   // Widen to the marks the edit touches: marks do not nest, so those are rewritten whole.
   let from = start;
   let to = end;

@@ -26,10 +26,11 @@ export interface CrossReference {
 const INSIDE = /^(.*?[a-z])(?:\s+(?:([a-z]{1,3})\)|(\d+(?:\.\d+)*)))?$/;
 const AFTER = /^[ \t]+(?:([a-z]{1,3})\)|(\d+(?:\.\d+)*))(?![\w/-])/;
 /** `… of Resolution 130 (…)`: the reference points into another text, which citations handle. */
-const INTO_ANOTHER_TEXT = /^\s+of\s+(?:the\s+)?(?:Resolution|Res\.?|Decision|Recommendation|Opinion)\b/;
+const INTO_ANOTHER_TEXT = /^[ \t]+of\s+(?:the\s+)?(?:Resolution|Res\.?|Decision|Recommendation|Opinion)\b/;
 
 /** A further label of a list: `*resolves* 3 and 4`, `*resolves* 2 to 5`, `*considering b), c) and d)*`. */
-const NEXT_LABEL = /^(?:\s*,\s*|\s+(?:and|or|to)\s+|\s*-\s*)(?:([a-z]{1,3})\)|(\d+(?:\.\d+)*))(?![\w/-])/;
+// Within the line: a label at the start of the next line is that clause's own, never one more reference.
+const NEXT_LABEL = /^(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|to)[ \t]+|[ \t]*-[ \t]*)(?:([a-z]{1,3})\)|(\d+(?:\.\d+)*))(?![\w/-])/;
 
 /**
  * Every cross-reference of the document, resolved where possible. A reference that names several

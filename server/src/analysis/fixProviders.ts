@@ -2,7 +2,7 @@
 
 import { parseDocument, type ClauseNode, type ParsedDocument, type SyntaxDiagnostic } from '../syntax';
 import type { ClauseList } from './numbering';
-import { applyEdits, compatibleEdits, type Fix, type FixOptions, type FixProvider, type OffsetEdit } from './edits';
+import { applyEdits, compatibleEdits, composeEdits, type Fix, type FixOptions, type FixProvider, type OffsetEdit } from './edits';
 import { codeMatches } from './pipeline';
 import { listsWithProblems, planRenumber, tracksChanges } from './renumber';
 import { duplicateHeadingFix, endingEdits, endingFix, renumberFix, unknownHeadingFix } from './structureFixes';
@@ -61,27 +61,49 @@ export function fixesFor(document: ParsedDocument, diagnostic: SyntaxDiagnostic,
   return FIX_PROVIDERS.filter((p) => codeMatches(p.code, diagnostic.code)).flatMap((p) => p.provide(document, diagnostic, options));
 }
 
-/** One pass of every safe fix, as non-overlapping edits. */
+/** One pass of every safe fix, as non-overlapping edits (an edit that changes nothing is left out). */
 export function fixAllEdits(document: ParsedDocument, diagnostics: readonly SyntaxDiagnostic[], options: FixOptions): OffsetEdit[] {
   // A file that is not UTF-8 would lose its characters when written back: nothing is fixed in it.
   if (fixesWithheld(document) || diagnostics.some((d) => d.code === 'file.encoding')) return [];
   const edits = FIX_ALL_CONTRIBUTORS.flatMap((contribute) => contribute(document, diagnostics, options));
-  return compatibleEdits(edits).sort((a, b) => a.start - b.start);
+  const text = document.text;
+  return compatibleEdits(edits.filter((e) => e.newText !== text.slice(e.start, e.end))).sort((a, b) => a.start - b.start);
 }
 
+/** The diagnostics of a parsed text, as the editor or the command line reports them. */
+export type Diagnose = (document: ParsedDocument) => readonly SyntaxDiagnostic[];
+
+/** Passes of fix-all before giving up on fixes that do not settle. */
+export const MAX_FIX_PASSES = 8;
+
 /**
- * Applies every safe fix until nothing changes (at most a few passes: a fix can reveal
- * another, e.g. a new label then an ending), returning the final text.
+ * Fix-all as edits that reach a fixed point at once: a fix can reveal another (a new label,
+ * then the ending it needs; a label removed uncovers the next word), so passes are repeated on
+ * the result and composed into one set of edits on the original text, which applying fix-all
+ * again leaves unchanged. Fixes that do not settle within `MAX_FIX_PASSES` (or come back to a
+ * text already seen) offer nothing: fixing them one by one is left to the drafter.
  */
-export function fixAllText(text: string, diagnose: (document: ParsedDocument) => SyntaxDiagnostic[], options: FixOptions): string {
-  let current = text;
-  for (let pass = 0; pass < 5; pass++) {
-    const document = parseDocument(current);
-    const edits = fixAllEdits(document, diagnose(document), options);
-    if (edits.length === 0) return current;
-    const next = applyEdits(current, edits);
-    if (next === current) return current;
-    current = next;
+export function settledFixAllEdits(document: ParsedDocument, diagnostics: readonly SyntaxDiagnostic[], diagnose: Diagnose, options: FixOptions): OffsetEdit[] {
+  let edits = fixAllEdits(document, diagnostics, options);
+  if (edits.length === 0) return [];
+  let text = applyEdits(document.text, edits);
+  const seen = new Set([document.text, text]);
+  for (let pass = 1; pass < MAX_FIX_PASSES; pass++) {
+    const next = parseDocument(text);
+    const more = fixAllEdits(next, diagnose(next), options);
+    if (more.length === 0) return edits;
+    const after = applyEdits(text, more);
+    if (seen.has(after)) return [];
+    seen.add(after);
+    edits = composeEdits(document.text, edits, more);
+    text = after;
   }
-  return current;
+  return [];
+}
+
+/** Applies every safe fix, settled (see `settledFixAllEdits`), returning the final text. */
+export function fixAllText(text: string, diagnose: Diagnose, options: FixOptions): string {
+  const document = parseDocument(text);
+  const edits = settledFixAllEdits(document, diagnose(document), diagnose, options);
+  return edits.length === 0 ? text : applyEdits(text, edits);
 }

@@ -43,7 +43,12 @@ export function replaceViewText(document: ParsedDocument, viewStart: number, vie
   const contiguous = end - start === viewEnd - viewStart;
   if (contiguous && marks.length === 0) return { start, end, newText: track ? tracked(current, replacement) : replacement };
   if (contiguous && marks.length === 1 && insertedContent(marks[0], start, end)) return { start, end, newText: replacement };
-  if (marks.some((mark) => mark.kind === 'highlight')) return contiguous && !track ? { start, end, newText: replacement } : undefined;
+  if (marks.some((mark) => mark.kind === 'highlight')) {
+    if (!contiguous) return undefined;
+    if (!track) return { start, end, newText: replacement };
+    const highlight = marks.length === 1 ? highlightHolding(document, start, end) : undefined;
+    return highlight && (highlight.contentStart < start || end < highlight.contentEnd) ? changeInHighlight(highlight, start, end, tracked(current, replacement)) : undefined;
+  }
   // Cut by marks: take the whole marks, and those that touch them (`{--b--}{++c++}`).
   for (const mark of marks) {
     start = Math.min(start, mark.start);
@@ -92,8 +97,44 @@ export function insertAtSource(document: ParsedDocument, at: number, text: strin
     if (mark.kind === 'insertion' ? mark.contentStart <= at && at <= mark.contentEnd : insertedContent(mark, at, at)) return { start: at, end: at, newText: text };
   }
   const highlight = inside.find((mark) => mark.kind === 'highlight');
-  const point = highlight ? (at - highlight.contentStart < highlight.contentEnd - at ? highlight.start : highlight.end) : at;
+  // Exactly where it is asked for: inside a highlight the highlight is split around the insertion.
+  if (highlight && highlight.contentStart < at && at < highlight.contentEnd) return changeInHighlight(highlight, at, at, `{++${text}++}`);
+  const point = highlight ? (at <= highlight.contentStart ? highlight.start : highlight.end) : at;
   return { start: point, end: point, newText: `{++${text}++}` };
+}
+
+/** The highlight whose content holds the source range [start, end), if one does. */
+export function highlightHolding(document: ParsedDocument, start: number, end: number): RevisionMark | undefined {
+  return document.revisions.find((mark) => mark.kind === 'highlight' && mark.contentStart <= start && end <= mark.contentEnd);
+}
+
+/**
+ * A tracked change inside a highlight: marks do not nest, so the highlight is closed before the
+ * change and opened again after it. Both parts stay highlighted and no delimiter is lost; a
+ * change at an edge of the highlight goes just outside it.
+ */
+export function changeInHighlight(mark: RevisionMark, start: number, end: number, change: string): OffsetEdit {
+  const atStart = start <= mark.contentStart;
+  const atEnd = end >= mark.contentEnd;
+  // The whole content changed: nothing is left to highlight (such an edit is refused by `cutsHighlight`).
+  if (atStart && atEnd) return { start: mark.start, end: mark.end, newText: change };
+  if (atStart) return { start: mark.start, end, newText: `${change}{==` };
+  if (atEnd) return { start, end: mark.end, newText: `==}${change}` };
+  return { start, end, newText: `==}${change}{==` };
+}
+
+/**
+ * True when an edit would cut a highlight's delimiters (`{==`, `==}`) or drop them: such an
+ * edit is not made, since what is highlighted would change or the marks would break.
+ */
+export function cutsHighlight(document: ParsedDocument, edit: OffsetEdit): boolean {
+  for (const mark of document.revisions) {
+    if (mark.kind !== 'highlight' || edit.end <= mark.start || edit.start >= mark.end) continue;
+    if (mark.contentStart <= edit.start && edit.end <= mark.contentEnd) continue;
+    if (edit.start === edit.end && (edit.start === mark.start || edit.start === mark.end)) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Inserts text before the amended-view character at `viewOffset`. */

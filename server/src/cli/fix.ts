@@ -30,10 +30,7 @@ export const fixCommand: Command = {
         continue;
       }
       const uri = fileUri(file.path);
-      const after = fixAllText(file.text, (document) => {
-        service.setDocument(uri, document.text);
-        return service.rawDiagnostics(uri);
-      }, options);
+      const after = fixAllText(file.text, (document) => service.diagnosticsOf(document, uri), options);
       if (!write) {
         if (files.length > 1) io.out(`==> ${shown} <==\n`);
         io.out(after);

@@ -2,7 +2,7 @@
 
 import { CodeActionKind, type CodeAction, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { OffsetEdit } from '../analysis/edits';
-import { fixAllEdits, fixesFor } from '../analysis/fixProviders';
+import { fixesFor, settledFixAllEdits } from '../analysis/fixProviders';
 import type { ParsedDocument, SyntaxDiagnostic } from '../syntax';
 import { toRange } from './convert';
 import { toLspDiagnostic } from './diagnostics';
@@ -44,7 +44,7 @@ export function quickFixes(request: FeatureRequest & { diagnostics: readonly Syn
 export function fixAllAction(service: LanguageService, uri: string): CodeAction | undefined {
   const document = service.document(uri);
   if (!document) return undefined;
-  const edits = fixAllEdits(document, service.rawDiagnostics(uri), { trackChanges: service.settings.renumber.trackChanges });
+  const edits = settledFixAllEdits(document, service.rawDiagnostics(uri), (parsed) => service.diagnosticsOf(parsed, uri), { trackChanges: service.settings.renumber.trackChanges });
   if (edits.length === 0) return undefined;
   return { title: 'Fix all resolution problems', kind: FIX_ALL_KIND, edit: workspaceEdit(document, uri, edits) };
 }

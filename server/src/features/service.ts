@@ -175,6 +175,11 @@ export class LanguageService {
   rawDiagnostics(uri: string): SyntaxDiagnostic[] {
     const document = this.document(uri);
     if (!document) return [];
+    return this.diagnosticsOf(document, uri);
+  }
+
+  /** The diagnostics a parsed text would have as the document `uri` (fix-all checks its result with them). */
+  diagnosticsOf(document: ParsedDocument, uri: string): SyntaxDiagnostic[] {
     const diagnostics = diagnose(document, { settings: this.settings.analysis, service: this, uri }, this.checks);
     const about = this.fileDiagnostics.get(uri);
     return about ? [...about, ...diagnostics] : diagnostics;

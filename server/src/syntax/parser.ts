@@ -35,7 +35,8 @@ export const FRONT_MATTER_KEYS: readonly string[] = ['document', 'date', 'origin
 
 // Line patterns are sticky and run on the whole view text at a line start, so no line is copied.
 const PROPOSAL_LINE = /^(\(MOD\)|MOD|ADD\*?|SUP\*?|NOC)(?:[ \t]+(\S.*?))?[ \t]*$/;
-const LETTER_LABEL = /([a-z]{1,4})\)(?=[ \t\r\n]|$)/y;
+// a) … z), aa) … zz), aaa) …: a letter repeated, as long as the list needs (the 105th clause is aaaaa)).
+const LETTER_LABEL = /([a-z]{1,4}|([a-z])\2{4,})\)(?=[ \t\r\n]|$)/y;
 // Three digits at most: a year at the start of a wrapped line (`2019 and …`) is text, not a label.
 // A trailing full stop (`1.`) is read, so that it can be reported and removed.
 const NUMBER_LABEL = /(\d{1,3}(?:\.\d{1,3})*)\.?(?=[ \t])/y;
