@@ -102,6 +102,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
       configurationSection: 'resolution',
       fileEvents: [workspace.createFileSystemWatcher('**/.resorc.json'), workspace.createFileSystemWatcher('**/*.reso')],
     },
+    middleware: {
+      workspace: {
+        // Catalogues outside the workspace are read only when the user's own settings name them: the server is told which.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          const user = workspace.getConfiguration('resolution').inspect<string[]>('catalogue.paths')?.globalValue ?? [];
+          return result.map((value: unknown, i) => (params.items[i]?.section === 'resolution' && typeof value === 'object' && value !== null ? { ...value, userCataloguePaths: user } : value));
+        },
+      },
+    },
   };
   const languageClient = new LanguageClient('resolution', 'Resolution Drafter', serverOptions, clientOptions);
   client = languageClient;
@@ -208,10 +219,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
         void window.showInformationMessage('Open a folder of .reso files to build its catalogue.');
         return;
       }
-      const built = await commands.executeCommand<{ text: string; files: number } | null>(SERVER.buildCatalogue, folder.uri.toString());
+      // The server writes the file (atomically, inside the workspace only) and says where.
+      const built = await commands.executeCommand<{ text: string; files: number; uri: string } | null>(SERVER.buildCatalogue, folder.uri.toString());
       if (!built) return;
-      const target = Uri.joinPath(folder.uri, 'catalogue.json');
-      await workspace.fs.writeFile(target, new TextEncoder().encode(built.text));
+      const target = Uri.parse(built.uri);
       await window.showTextDocument(target, { preview: false });
       void window.showInformationMessage(`Catalogue of ${built.files} file${built.files === 1 ? '' : 's'} written to catalogue.json. Add it to "resolution.catalogue.paths" to share it.`);
     }),

@@ -3,6 +3,7 @@
 
 import { join } from 'node:path';
 import { startServer } from './lsp/server';
+import { createGuardedConnection } from './lsp/transport';
 
 // A failed request to the client must not take the server down with the drafter's session.
 process.on('unhandledRejection', (reason) => {
@@ -10,4 +11,4 @@ process.on('unhandledRejection', (reason) => {
 });
 
 // The shipped catalogue sits in the extension folder: server/out/server.js -> seeds/catalogue.json.
-startServer(undefined, join(__dirname, '..', '..', 'seeds', 'catalogue.json'));
+startServer(createGuardedConnection(), join(__dirname, '..', '..', 'seeds', 'catalogue.json'));

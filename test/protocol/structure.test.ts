@@ -2,8 +2,10 @@
 // label.sequence, apply the renumber fix, see the labels and cross-references follow.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionRequest,
@@ -164,16 +166,20 @@ describe('structure scenarios through the server over stdio', () => {
 
 describe('building a catalogue through the server', () => {
   it('builds the catalogue of a folder exactly as `npm run catalogue` does', async () => {
+    // The command writes catalogue.json into the folder: a copy of the seeds, not the repository's own.
+    const folder = mkdtempSync(join(tmpdir(), 'reso-build-'));
+    for (const name of ['res130-dubai-2018.reso', 'res130-busan-2014-dt67.reso']) copyFileSync(join(REPO_ROOT, 'seeds', name), join(folder, name));
     const client = ProtocolClient.start();
     try {
-      await client.initialize({ workspace: { applyEdit: true } });
+      await client.initialize({ workspace: { applyEdit: true } }, { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'seeds' }] });
       const built = await client.request(ExecuteCommandRequest.type, {
         command: 'resolution.server.buildCatalogue',
-        arguments: [fileUri('seeds')],
+        arguments: [pathToFileURL(folder).href],
       });
       assert.ok(built && typeof built === 'object' && 'text' in built && 'files' in built);
       assert.equal(built.files, 2);
       assert.equal(built.text, readFileSync(join(REPO_ROOT, 'seeds', 'catalogue.json'), 'utf8'));
+      assert.equal(readFileSync(join(folder, 'catalogue.json'), 'utf8'), built.text);
     } finally {
       await client.dispose();
     }

@@ -18,7 +18,7 @@ import { COMMANDS, insertClauseAfter, labelOnEnter, renumberDocument } from '../
 import { LanguageService } from '../features/service';
 import { folderPath, mergeSettings } from '../host/settingsFiles';
 import { exportAknBeside, importBeside } from '../host/interchangeFiles';
-import { buildFolderCatalogue, CitationWorkspace } from './workspace';
+import { CitationWorkspace, userCataloguePaths, writeFolderCatalogue } from './workspace';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), shippedCatalogue?: string): LanguageService {
   const documents = new TextDocuments(TextDocument);
@@ -29,11 +29,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let refreshDiagnostics = false;
   let rootFolder: string | undefined;
   let reportedProblems = '';
+  let trustedCataloguePaths: string[] = [];
 
   const loadSettings = async (): Promise<void> => {
     const editor: unknown = configurationRequests ? await connection.workspace.getConfiguration('resolution') : undefined;
     const { settings, problems } = mergeSettings(editor, rootFolder, DEFAULT_RESOLUTION_SETTINGS);
     service.settings = settings;
+    trustedCataloguePaths = userCataloguePaths(editor);
     const summary = problems.join('\n');
     if (summary && summary !== reportedProblems) void connection.window.showWarningMessage(`Resolution settings: ${problems.join('; ')}`);
     reportedProblems = summary;
@@ -84,10 +86,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialized(async () => {
     if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'resolution' });
     await loadSettings();
-    await citations.start(service.settings.cataloguePaths);
+    await citations.start(service.settings.cataloguePaths, trustedCataloguePaths);
     republishAll();
   });
 
+  documents.onDidOpen((event) => citations.checkEncoding(event.document.uri));
   documents.onDidChangeContent((change) => {
     const before = service.knowledge.definitionsVersion;
     service.setDocument(change.document.uri, change.document.getText(), change.document.version);
@@ -102,7 +105,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   connection.onDidChangeConfiguration(async () => {
     await loadSettings();
-    citations.reloadCatalogues(service.settings.cataloguePaths);
+    citations.reloadCatalogues(service.settings.cataloguePaths, trustedCataloguePaths);
     republishAll();
   });
   connection.onDidChangeWatchedFiles(async (params) => {
@@ -134,7 +137,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     if (params.command === BUILD_CATALOGUE_COMMAND) {
       const folder = folderPath(uri);
-      return folder ? buildFolderCatalogue(folder) : null;
+      if (!folder) return null;
+      const written = writeFolderCatalogue(folder, citations.workspaceFolders());
+      if ('error' in written) void connection.window.showErrorMessage(`Build catalogue: ${written.error}`);
+      return 'error' in written ? null : written;
     }
     if (params.command === IMPORT_COMMAND || params.command === EXPORT_AKN_COMMAND) {
       const path = folderPath(uri);
@@ -173,7 +179,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
 /** Custom requests of the VS Code client: marks and resolution at the cursor, and the two views. */
 export const DOCUMENT_INFO_REQUEST = 'resolution/documentInfo';
-/** Builds the catalogue of a workspace folder: `[folderUri]` → `{ text, files }`. */
+/** Builds the catalogue of a workspace folder and writes it there as catalogue.json: `[folderUri]` → `{ text, files, uri }`. */
 export const BUILD_CATALOGUE_COMMAND = 'resolution.server.buildCatalogue';
 export const VIEW_REQUEST = 'resolution/view';
 /** `[fileUri, replace?]`: imports an Akoma Ntoso or PDF text file into `.reso` files beside it. */

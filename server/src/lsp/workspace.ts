@@ -3,7 +3,7 @@
 // from the client's file-watching notifications. A broken catalogue is reported once, by name,
 // and left out; the rest keeps working.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildCatalogue, serializeCatalogue, type CatalogueInput } from '../analysis/catalogueBuilder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,6 +16,9 @@ import {
 } from 'vscode-languageserver/node';
 import type { LanguageService } from '../features/service';
 import { loadCatalogues } from '../host/catalogueFiles';
+import { decodeFileBytes, encodingDiagnostic } from '../host/encoding';
+import { readFileBytes, readTextFile } from '../host/files';
+import { writeFileAtomic } from '../host/writeFile';
 
 /** Notification sent when the workspace folders have been indexed (tests and the bench wait on it). */
 export const INDEXED_NOTIFICATION = 'resolution/indexed';
@@ -53,7 +56,7 @@ export function indexFolders(service: LanguageService, folders: readonly string[
     for (const path of resoFiles(folder)) {
       let text: string;
       try {
-        text = readFileSync(path, 'utf8');
+        text = readTextFile(path).text;
       } catch {
         continue;
       }
@@ -71,12 +74,31 @@ export function buildFolderCatalogue(folder: string): { text: string; files: num
   const inputs: CatalogueInput[] = [];
   for (const path of files) {
     try {
-      inputs.push({ name: relative(folder, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
+      inputs.push({ name: relative(folder, path).split('\\').join('/'), text: readTextFile(path).text });
     } catch {
       // A file that vanished between listing and reading is simply not in the catalogue.
     }
   }
   return { text: serializeCatalogue(buildCatalogue(inputs)), files: inputs.length };
+}
+
+/** The catalogue file the Build catalogue command writes in a workspace folder. */
+export const BUILT_CATALOGUE = 'catalogue.json';
+
+/**
+ * Builds a workspace folder's catalogue and writes it, atomically, as `catalogue.json` in that
+ * folder. Only a folder of the workspace (or one inside it) is written to.
+ */
+export function writeFolderCatalogue(folder: string, workspaceFolders: readonly string[]): { text: string; files: number; uri: string } | { error: string } {
+  if (!workspaceFolders.some((root) => root === folder || isUnder(root, folder))) return { error: `${folder} is not a folder of the workspace; the catalogue is written only inside the workspace` };
+  const built = buildFolderCatalogue(folder);
+  const target = join(folder, BUILT_CATALOGUE);
+  try {
+    writeFileAtomic(target, built.text);
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  return { ...built, uri: pathToFileURL(target).href };
 }
 
 /** Catalogues and workspace files for a running server. */
@@ -85,6 +107,8 @@ export class CitationWorkspace {
   private root: string | undefined;
   private watchRegistration = false;
   private userPaths: string[] = [];
+  /** Catalogue paths the user's own settings name: the only ones read outside the workspace. */
+  private trustedPaths: string[] = [];
   private reported = new Set<string>();
 
   constructor(
@@ -97,7 +121,7 @@ export class CitationWorkspace {
       const path = filePath(uri);
       if (!path) return undefined;
       try {
-        return readFileSync(path, 'utf8');
+        return readTextFile(path).text;
       } catch {
         return undefined;
       }
@@ -112,8 +136,8 @@ export class CitationWorkspace {
   }
 
   /** Loads the catalogues, indexes the folders and starts watching. */
-  async start(userPaths: readonly string[]): Promise<IndexResult> {
-    this.reloadCatalogues(userPaths);
+  async start(userPaths: readonly string[], trustedPaths: readonly string[] = userPaths): Promise<IndexResult> {
+    this.reloadCatalogues(userPaths, trustedPaths);
     const result = indexFolders(this.service, this.folders);
     this.connection.console.log(`Indexed ${result.files} .reso file(s), ${result.bytes} characters, in ${result.milliseconds} ms.`);
     if (this.watchRegistration) {
@@ -124,12 +148,23 @@ export class CitationWorkspace {
   }
 
   /** Sets the catalogues from the shipped file and the setting `resolution.catalogue.paths`. */
-  reloadCatalogues(userPaths: readonly string[]): void {
+  reloadCatalogues(userPaths: readonly string[], trustedPaths: readonly string[] = this.trustedPaths): void {
     this.userPaths = [...userPaths];
-    const { catalogues, problems } = loadCatalogues(this.shippedCatalogue, this.userPaths, this.root);
+    this.trustedPaths = [...trustedPaths];
+    // A workspace file (`.resorc.json`, workspace settings) must not make the server read files elsewhere on the machine.
+    const trusted = new Set(this.trustedPaths.map((p) => this.resolvePath(p)));
+    const readable = this.userPaths.filter((p) => {
+      const path = this.resolvePath(p);
+      return this.folders.length === 0 || this.inFolders(path) || trusted.has(path);
+    });
+    const { catalogues, problems } = loadCatalogues(this.shippedCatalogue, readable, this.root);
+    for (const p of this.userPaths) {
+      if (readable.includes(p)) continue;
+      problems.push({ path: this.resolvePath(p), problem: 'lies outside the workspace and is named by a workspace file, not by your user settings: it is not read' });
+    }
     this.service.setCatalogues(catalogues);
     for (const { path, problem } of problems) {
-      const message = `Resolution catalogue ${path} ${problem.startsWith('cannot') ? problem : `is not a valid catalogue: ${problem}`}. It is left out; the other catalogues are used.`;
+      const message = `Resolution catalogue ${path} ${problem.startsWith('cannot') || problem.startsWith('lies') ? problem : `is not a valid catalogue: ${problem}`}. It is left out; the other catalogues are used.`;
       if (this.reported.has(message)) continue;
       this.reported.add(message);
       this.connection.console.warn(message);
@@ -146,6 +181,7 @@ export class CitationWorkspace {
       const path = filePath(change.uri);
       if (!path) continue;
       if (cataloguePaths.has(path)) reload = true;
+      if (change.type === FileChangeType.Changed && this.service.version(pathToFileURL(path).href) !== undefined) this.checkEncoding(pathToFileURL(path).href);
       if (!this.inFolders(path)) continue;
       if (!path.endsWith('.reso')) {
         // A folder deleted, created or moved in: one event stands for every file under it.
@@ -158,7 +194,7 @@ export class CitationWorkspace {
       else {
         try {
           if (!statSync(path).isFile()) continue;
-          this.service.setWorkspaceFile(uri, readFileSync(path, 'utf8'));
+          this.service.setWorkspaceFile(uri, readTextFile(path).text);
         } catch {
           this.service.removeWorkspaceFile(uri);
         }
@@ -174,7 +210,31 @@ export class CitationWorkspace {
   }
 
   private cataloguePaths(): string[] {
-    return this.userPaths.map((p) => (isAbsolute(p) || !this.root ? resolve(p) : resolve(this.root, p)));
+    return this.userPaths.map((p) => this.resolvePath(p));
+  }
+
+  private resolvePath(p: string): string {
+    return isAbsolute(p) || !this.root ? resolve(p) : resolve(this.root, p);
+  }
+
+  /** The workspace folders, as paths. */
+  workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  /**
+   * The `file.encoding` diagnostic of an open file that is not UTF-8 on disk (the editor may
+   * have decoded it otherwise: its text would lose characters if fixed and saved as UTF-8).
+   */
+  checkEncoding(uri: string): void {
+    const path = filePath(uri);
+    if (!path) return;
+    try {
+      const { problem } = decodeFileBytes(readFileBytes(path).bytes);
+      this.service.setFileDiagnostics(uri, problem ? [encodingDiagnostic(problem)] : []);
+    } catch {
+      this.service.setFileDiagnostics(uri, []);
+    }
   }
 
   private inFolders(path: string): boolean {
@@ -219,4 +279,16 @@ function filePath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The catalogue paths the user's own settings name. The VS Code client tells them apart
+ * (`userCataloguePaths`, from the user-level value of `resolution.catalogue.paths`); another
+ * client's settings are the user's own.
+ */
+export function userCataloguePaths(editor: unknown): string[] {
+  if (typeof editor !== 'object' || editor === null) return [];
+  const record = editor as { userCataloguePaths?: unknown; catalogue?: { paths?: unknown } };
+  const named = Array.isArray(record.userCataloguePaths) ? record.userCataloguePaths : record.catalogue?.paths;
+  return Array.isArray(named) ? named.filter((p): p is string => typeof p === 'string') : [];
 }
