@@ -175,6 +175,29 @@ describe('a server that survives', () => {
     });
   });
 
+  it('coalesces rapid changes: diagnostics for the latest version, not for every keystroke', async () => {
+    const client = ProtocolClient.start();
+    try {
+      await client.initialize({ textDocument: { publishDiagnostics: {} } });
+      const uri = 'file:///typing.reso';
+      let text = '*resolves*\n\n1 one;\n3 two';
+      await client.open(uri, text, 1);
+      await client.waitForDiagnostics(uri, (p) => p.version === 1);
+      const changes: Array<Promise<void>> = [];
+      for (let version = 2; version <= 21; version++) {
+        text += 'x';
+        changes.push(client.change(uri, version, text));
+      }
+      await Promise.all(changes);
+      const last = await client.waitForDiagnostics(uri, (p) => p.version === 21);
+      assert.ok(last.diagnostics.some((d) => d.code === 'label.sequence'));
+      const versions = (client.published.get(uri) ?? []).map((p) => p.version);
+      assert.ok(versions.length <= 5, `published for versions ${versions.join(', ')}`);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   describe('files and settings', () => {
     const workspace = mkdtempSync(join(tmpdir(), 'reso-survive-'));
     const elsewhere = mkdtempSync(join(tmpdir(), 'reso-elsewhere-'));

@@ -31,6 +31,11 @@ const fixesByDocument = new WeakMap<ParsedDocument, StoredFixes>();
 const fixesByText = new Map<string, StoredFixes>();
 const TEXTS_KEPT = 4;
 
+/** A document closed: the fixes kept for its text (and the parse they hold) are let go. */
+export function forgetFixesOf(text: string): void {
+  fixesByText.delete(text);
+}
+
 function storeFixes(document: ParsedDocument, fixes: StoredFixes): void {
   fixesByDocument.set(document, fixes);
   fixesByText.delete(document.text);

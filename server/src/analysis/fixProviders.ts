@@ -24,27 +24,40 @@ export type FixAllContributor = (document: ParsedDocument, diagnostics: readonly
  */
 export const FIX_ALL_CONTRIBUTORS: FixAllContributor[] = [
   (document, diagnostics, options) => {
+    const reported = diagnostics.filter((d) => d.code.startsWith('label.'));
+    if (reported.length === 0) return [];
+    // Where each list's clauses start, so that every diagnostic finds its list at once.
+    const listAt = new Map<number, ClauseList>();
+    for (const list of listsWithProblems(document)) for (const clause of list.clauses) listAt.set(clauseStart(clause), list);
     const lists = new Set<ClauseList>();
-    const all = listsWithProblems(document);
-    for (const diagnostic of diagnostics) {
-      if (!diagnostic.code.startsWith('label.')) continue;
-      const list = all.find((l) => l.clauses.some((clause) => clauseHolds(clause, diagnostic.start)));
+    for (const diagnostic of reported) {
+      const list = listAt.get(diagnostic.start);
       if (list) lists.add(list);
     }
     return planRenumber(document, [...lists], tracksChanges(document, options.trackChanges)).edits;
   },
   (document, diagnostics, options) => {
-    const reported = diagnostics.filter((d) => d.code === 'punctuation.ending');
+    const reported = diagnostics.filter((d) => d.code === 'punctuation.ending').map((d) => d.start).sort((a, b) => a - b);
     if (reported.length === 0) return [];
     return endingEdits(document, tracksChanges(document, options.trackChanges))
-      .filter((e) => reported.some((d) => e.start <= d.start && d.start < Math.max(e.end, e.start + 1)))
+      .filter((e) => {
+        // The first reported start at or after the edit's: is it within the edit?
+        let lo = 0;
+        let hi = reported.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (reported[mid] < e.start) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo < reported.length && reported[lo] < Math.max(e.end, e.start + 1);
+      })
       .map((e) => e.edit);
   },
 ];
 
 /** A label diagnostic starts at its clause's label, or at the clause itself when it has none. */
-function clauseHolds(clause: ClauseNode, offset: number): boolean {
-  return (clause.label ? clause.label.start : clause.start) === offset;
+function clauseStart(clause: ClauseNode): number {
+  return clause.label ? clause.label.start : clause.start;
 }
 
 /**

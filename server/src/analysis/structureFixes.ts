@@ -35,8 +35,21 @@ export function renumberFix(document: ParsedDocument, diagnostic: SyntaxDiagnost
   return [{ title: listTitle(list), edits: plan.edits, diagnostic, fixAll: true, preferred: true }];
 }
 
-/** The edit that gives a clause the ending it needs. */
-export function endingEdits(document: ParsedDocument, track: boolean): Array<{ start: number; end: number; edit: OffsetEdit }> {
+type EndingEdit = { start: number; end: number; edit: OffsetEdit };
+
+/** Ending edits of a parsed document, once per document and mode: quick fixes for many diagnostics share them. */
+const endingEditsByDocument = new WeakMap<ParsedDocument, Map<boolean, EndingEdit[]>>();
+
+/** The edit that gives a clause the ending it needs, in document order. */
+export function endingEdits(document: ParsedDocument, track: boolean): EndingEdit[] {
+  let byMode = endingEditsByDocument.get(document);
+  if (!byMode) endingEditsByDocument.set(document, (byMode = new Map()));
+  let edits = byMode.get(track);
+  if (!edits) byMode.set(track, (edits = computeEndingEdits(document, track)));
+  return edits;
+}
+
+function computeEndingEdits(document: ParsedDocument, track: boolean): EndingEdit[] {
   const out: Array<{ start: number; end: number; edit: OffsetEdit }> = [];
   const view = document.amended;
   for (const problem of endingProblems(document)) {
@@ -51,7 +64,16 @@ export function endingEdits(document: ParsedDocument, track: boolean): Array<{ s
 
 export function endingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic, options: FixOptions): Fix[] {
   const track = tracksChanges(document, options.trackChanges);
-  const found = endingEdits(document, track).find((e) => e.start <= diagnostic.start && diagnostic.start < Math.max(e.end, e.start + 1));
+  const edits = endingEdits(document, track);
+  // The last edit starting at or before the diagnostic (edits are in document order).
+  let lo = 0;
+  let hi = edits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (edits[mid].start <= diagnostic.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = [edits[lo - 1], edits[lo - 2]].find((e) => e !== undefined && e.start <= diagnostic.start && diagnostic.start < Math.max(e.end, e.start + 1));
   return found ? [{ title: 'Fix ending', edits: [found.edit], diagnostic, fixAll: true, preferred: true }] : [];
 }
 

@@ -6,12 +6,12 @@ import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import { citationFixProvider, editsKey } from '../analysis/citationChecks';
 import { toRange } from './convert';
 import { toLspDiagnostic } from './diagnostics';
-import type { FeatureRequest, LanguageService } from './service';
+import { wantsKind, type FeatureRequest, type LanguageService } from './service';
 import type { SyntaxDiagnostic } from '../syntax';
 
-export function citationQuickFixes(request: FeatureRequest & { diagnostics: readonly SyntaxDiagnostic[] }): CodeAction[] {
+export function citationQuickFixes(request: FeatureRequest & { diagnostics: readonly SyntaxDiagnostic[]; only?: readonly string[] }): CodeAction[] {
   const { document, uri, service } = request;
-  if (fixesWithheld(document)) return [];
+  if (fixesWithheld(document) || !wantsKind(request.only, CodeActionKind.QuickFix)) return [];
   const options = { trackChanges: trackChanges(service) };
   const actions: CodeAction[] = [];
   // One action per change: a fix that settles several diagnostics (superseded and inconsistent, or numbers sharing a revision) lists them all.

@@ -6,7 +6,7 @@ import { fixesFor, settledFixAllEdits } from '../analysis/fixProviders';
 import type { ParsedDocument, SyntaxDiagnostic } from '../syntax';
 import { toRange } from './convert';
 import { toLspDiagnostic } from './diagnostics';
-import type { FeatureRequest, LanguageService } from './service';
+import { wantsKind, type FeatureRequest, type LanguageService } from './service';
 
 export const FIX_ALL_KIND = 'source.fixAll.resolution';
 
@@ -18,8 +18,9 @@ export function workspaceEdit(document: ParsedDocument, uri: string, edits: read
   return { changes: { [uri]: toTextEdits(document, edits) } };
 }
 
-export function quickFixes(request: FeatureRequest & { diagnostics: readonly SyntaxDiagnostic[] }): CodeAction[] {
+export function quickFixes(request: FeatureRequest & { diagnostics: readonly SyntaxDiagnostic[]; only?: readonly string[] }): CodeAction[] {
   const { service, uri, document } = request;
+  if (!wantsKind(request.only, CodeActionKind.QuickFix)) return [];
   const options = { trackChanges: service.settings.renumber.trackChanges };
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
@@ -49,7 +50,8 @@ export function fixAllAction(service: LanguageService, uri: string): CodeAction 
   return { title: 'Fix all resolution problems', kind: FIX_ALL_KIND, edit: workspaceEdit(document, uri, edits) };
 }
 
-export function fixAllProvider(request: FeatureRequest): CodeAction[] {
+export function fixAllProvider(request: FeatureRequest & { only?: readonly string[] }): CodeAction[] {
+  if (!wantsKind(request.only, FIX_ALL_KIND)) return [];
   const action = fixAllAction(request.service, request.uri);
   return action ? [action] : [];
 }

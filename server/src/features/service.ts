@@ -15,6 +15,7 @@ import type {
   SymbolInformation,
 } from 'vscode-languageserver-types';
 import { KnowledgeBase, summarizeDocument, type DocumentSummary, type LoadedCatalogue } from '../analysis/catalogue';
+import { forgetFixesOf } from '../analysis/citationChecks';
 import { CHECKS } from '../analysis/checks';
 import { diagnose, type Check } from '../analysis/pipeline';
 import { DEFAULT_RESOLUTION_SETTINGS, type ResolutionSettings } from '../analysis/settings';
@@ -41,12 +42,19 @@ export type HoverProvider = (request: FeatureRequest) => Hover | undefined;
 export type LocationsProvider = (request: FeatureRequest) => Location[] | undefined;
 export type ReferencesProvider = (request: FeatureRequest, includeDeclaration: boolean) => Location[] | undefined;
 export type CompletionProvider = (request: FeatureRequest) => CompletionItem[] | undefined;
-export type CodeActionProvider = (request: FeatureRequest & { end: number; diagnostics: readonly SyntaxDiagnostic[] }) => CodeAction[];
+export type CodeActionProvider = (request: FeatureRequest & { end: number; diagnostics: readonly SyntaxDiagnostic[]; only?: readonly string[] }) => CodeAction[];
+
+/** Whether a code-action request asks for actions of `kind` (`only` filters by kind prefix, as LSP does). */
+export function wantsKind(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.length === 0 || only.some((asked) => kind === asked || kind.startsWith(asked + '.'));
+}
 
 interface OpenDocument {
   version: number;
   text: string;
   parsed?: ParsedDocument;
+  /** The diagnostics last computed, and what they were computed from. */
+  diagnosed?: { parsed: ParsedDocument; settings: ServiceSettings; knowledge: number; diagnostics: SyntaxDiagnostic[] };
 }
 
 export class LanguageService {
@@ -94,6 +102,8 @@ export class LanguageService {
   }
 
   removeDocument(uri: string): void {
+    const closed = this.documents.get(uri);
+    if (closed) forgetFixesOf(closed.text);
     this.documents.delete(uri);
     this.fileDiagnostics.delete(uri);
     if (this.workspaceFiles.has(uri)) this.knowledge.invalidate(uri, () => this.summarize(this.workspaceDocument(uri)));
@@ -174,8 +184,15 @@ export class LanguageService {
   /** Diagnostics in offsets, after suppression and severity overrides. */
   rawDiagnostics(uri: string): SyntaxDiagnostic[] {
     const document = this.document(uri);
-    if (!document) return [];
-    return this.diagnosticsOf(document, uri);
+    const entry = this.documents.get(uri);
+    if (!document || !entry) return [];
+    // A code-action request after the diagnostics of the same version reuses them.
+    const cached = entry.diagnosed;
+    if (cached && cached.parsed === document && cached.settings === this.settings && cached.knowledge === this.knowledge.version) return cached.diagnostics;
+    const knowledge = this.knowledge.version;
+    const diagnostics = this.diagnosticsOf(document, uri);
+    entry.diagnosed = { parsed: document, settings: this.settings, knowledge, diagnostics };
+    return diagnostics;
   }
 
   /** The diagnostics a parsed text would have as the document `uri` (fix-all checks its result with them). */
@@ -235,10 +252,19 @@ export class LanguageService {
     const request = this.request(uri, start);
     if (!request) return [];
     const endOffset = request.document.lines.offsetAt(end);
-    const diagnostics = this.rawDiagnostics(uri).filter((d) => d.start <= endOffset && d.end >= request.offset);
-    const actions = this.codeActionProviders.flatMap((provider) => provider({ ...request, end: endOffset, diagnostics }));
+    const all = this.rawDiagnostics(uri);
+    // Diagnostics are sorted by start: only those up to the range's end are looked at.
+    let last = all.length;
+    for (let lo = 0, hi = all.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].start <= endOffset) lo = mid + 1;
+      else hi = last = mid;
+    }
+    const diagnostics = all.slice(0, last).filter((d) => d.end >= request.offset);
+    // Providers compute only the kinds asked for: a quick fix never costs a fix-all.
+    const actions = this.codeActionProviders.flatMap((provider) => provider({ ...request, end: endOffset, diagnostics, only }));
     if (!only || only.length === 0) return actions;
-    return actions.filter((action) => only.some((kind) => action.kind === kind || (action.kind ?? '').startsWith(kind + '.')));
+    return actions.filter((action) => wantsKind(only, action.kind ?? ''));
   }
 
   request(uri: string, position: Position): FeatureRequest | undefined {

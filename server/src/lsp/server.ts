@@ -41,6 +41,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     reportedProblems = summary;
   };
 
+  const pending = new Map<string, NodeJS.Timeout>();
+  const definitionsBefore = new Map<string, number>();
+  const coalesce = (uri: string, run: () => void): void => {
+    cancelPending(uri);
+    pending.set(uri, setTimeout(() => {
+      pending.delete(uri);
+      run();
+    }, CHANGE_DELAY_MS));
+  };
+  const cancelPending = (uri: string): void => {
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+  };
+
   const publish = (uri: string): void => {
     if (pullDiagnostics) return;
     void connection.sendDiagnostics({ uri, version: service.version(uri), diagnostics: service.diagnostics(uri) });
@@ -92,13 +106,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   documents.onDidOpen((event) => citations.checkEncoding(event.document.uri));
   documents.onDidChangeContent((change) => {
-    const before = service.knowledge.definitionsVersion;
-    service.setDocument(change.document.uri, change.document.getText(), change.document.version);
-    publish(change.document.uri);
-    afterDefinitionsChange(before, change.document.uri);
+    const uri = change.document.uri;
+    // The definitions before the first of the coalesced changes: any of them may have changed what others cite.
+    const before = definitionsBefore.get(uri) ?? service.knowledge.definitionsVersion;
+    definitionsBefore.set(uri, before);
+    service.setDocument(uri, change.document.getText(), change.document.version);
+    // Rapid changes (typing) are coalesced: diagnostics are computed for the latest version only.
+    coalesce(uri, () => {
+      definitionsBefore.delete(uri);
+      publish(uri);
+      afterDefinitionsChange(before, uri);
+    });
   });
   documents.onDidClose((event) => {
-    const before = service.knowledge.definitionsVersion;
+    cancelPending(event.document.uri);
+    const before = definitionsBefore.get(event.document.uri) ?? service.knowledge.definitionsVersion;
+    definitionsBefore.delete(event.document.uri);
     service.removeDocument(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     afterDefinitionsChange(before, event.document.uri);
@@ -176,6 +199,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.listen();
   return service;
 }
+
+/** How long the server waits after a change for the next one before computing diagnostics. */
+export const CHANGE_DELAY_MS = 40;
 
 /** Custom requests of the VS Code client: marks and resolution at the cursor, and the two views. */
 export const DOCUMENT_INFO_REQUEST = 'resolution/documentInfo';

@@ -40,7 +40,8 @@ const LETTER_LABEL = /([a-z]{1,4}|([a-z])\2{4,})\)(?=[ \t\r\n]|$)/y;
 // Three digits at most: a year at the start of a wrapped line (`2019 and …`) is text, not a label.
 // A trailing full stop (`1.`) is read, so that it can be reported and removed.
 const NUMBER_LABEL = /(\d{1,3}(?:\.\d{1,3})*)\.?(?=[ \t])/y;
-const SUB_LABEL = /(?:([a-z]{1,6})\)|(\d{1,3})\)|(\d{1,4}(?:\.\d{1,3})*)(?=[ \t])|(-)(?=[ \t\r\n]|$))/y;
+// Letters, or a roman numeral of any length (xxxviii) is the 38th sub-item).
+const SUB_LABEL = /(?:([a-z]{1,6}|m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))\)|(\d{1,3})\)|(\d{1,4}(?:\.\d{1,3})*)(?=[ \t])|(-)(?=[ \t\r\n]|$))/y;
 const ITALIC_LINE = /\*(?!\*)([^*\n]*[^*\s])\*[ \t]*(?=\r?\n|$)/y;
 const FOOTNOTE_DEFINITION = /\[\^([^\]\s]+)\]:/y;
 const INLINE = /\*\*(?=\S)([^*\n]*?\S)\*\*|\*(?=[^\s*])([^*\n]*?[^\s*])?\*|\[\^([^\]\s]+)\]/g;

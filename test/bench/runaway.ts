@@ -1,0 +1,128 @@
+// Budgets against runaway cost: fix-all and code actions in the number of problems, measured
+// at n and 4n so that the growth is printed (near-linear: 4n costs at most 5 times n), and
+// workspace/symbol capped.
+
+import { settledFixAllEdits } from '../../server/src/analysis/fixProviders';
+import { LanguageService } from '../../server/src/features/service';
+import { parseDocument } from '../../server/src/syntax';
+
+const HEAD = (n: number): string =>
+  `# RESOLUTION ${n} (DUBAI, 2018)\n\n## A resolution of many problems\n\nThe Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n`;
+
+/** Operative clauses without their endings: `problems` of them, 400 to a resolution. */
+export function endingProblems(problems: number): string {
+  const parts: string[] = [];
+  for (let done = 0, resolution = 1; done < problems; resolution++) {
+    parts.push(HEAD(resolution), '*resolves*\n\n');
+    for (let i = 1; i <= 400 && done < problems; i++, done++) parts.push(`${i} to act on item ${i}\n`);
+    parts.push('\n');
+  }
+  return parts.join('');
+}
+
+/** Operative clauses all numbered 1: `problems` duplicate labels, 400 to a resolution. */
+export function duplicateLabels(problems: number): string {
+  const parts: string[] = [];
+  for (let done = 0, resolution = 1; done < problems; resolution++) {
+    parts.push(HEAD(resolution), '*resolves*\n\n');
+    for (let i = 1; i <= 400 && done < problems; i++, done++) parts.push(`1 to act on item ${i};\n`);
+    parts.push('\n');
+  }
+  return parts.join('');
+}
+
+/** Sub-items all lettered i): `problems` nested label problems, 100 under a clause. */
+export function nestedSubItems(problems: number): string {
+  const parts: string[] = [];
+  for (let done = 0, resolution = 1; done < problems; resolution++) {
+    parts.push(HEAD(resolution), '*resolves*\n\n');
+    for (let clause = 1; clause <= 4 && done < problems; clause++) {
+      parts.push(`${clause} to act as follows:\n`);
+      for (let i = 1; i <= 100 && done < problems; i++, done++) parts.push(`  i) on item ${i};\n`);
+    }
+    parts.push('\n');
+  }
+  return parts.join('');
+}
+
+const URI = 'file:///bench/problems.reso';
+
+export interface ProblemTiming {
+  problems: number;
+  fixAllMs: number;
+  edits: number;
+  quickFixMs: number;
+}
+
+/**
+ * CPU time of the process (milliseconds) rather than wall time: on a machine shared with other
+ * work, the time this work costs, not the time it waited for a core.
+ */
+function time(run: () => unknown): number {
+  const start = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** Fix-all of the whole document (parse and check included) and one quick-fix request (`only: quickfix`) on it. */
+export function timeProblems(text: string, problems: number): ProblemTiming {
+  const service = new LanguageService();
+  let edits = 0;
+  const fixAllMs = time(() => {
+    service.setDocument(URI, text);
+    const document = service.document(URI);
+    if (!document) return;
+    edits = settledFixAllEdits(document, service.rawDiagnostics(URI), (parsed) => service.diagnosticsOf(parsed, URI), { trackChanges: 'never' }).length;
+  });
+  const other = new LanguageService();
+  other.setDocument(URI, text);
+  const line = parseDocument(text).lines.positionAt(text.indexOf('\n1 ') + 1).line;
+  const quickFixMs = time(() => other.codeActions(URI, { line, character: 0 }, { line, character: 1 }, ['quickfix']));
+  return { problems, fixAllMs: round(fixAllMs), edits, quickFixMs: round(quickFixMs) };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+export interface RunawayResult {
+  results: Record<string, unknown>;
+  failures: string[];
+}
+
+/** Each case at n and 4n: the absolute budget on 4n and the growth ratio 4n / n. */
+export function runawayBench(): RunawayResult {
+  const failures: string[] = [];
+  const results: Record<string, unknown> = {};
+  const cases: Array<[string, (n: number) => string, number, number]> = [
+    ['endingProblems', endingProblems, 20_000, 1000],
+    ['duplicateLabels', duplicateLabels, 6_250, 1000],
+    ['nestedSubItems', nestedSubItems, 6_250, 1000],
+  ];
+  for (const [name, generate, n, budgetMs] of cases) {
+    const small = best(() => timeProblems(generate(n), n));
+    const large = best(() => timeProblems(generate(4 * n), 4 * n));
+    const growth = round(large.fixAllMs / Math.max(small.fixAllMs, 1));
+    const quickGrowth = round(large.quickFixMs / Math.max(small.quickFixMs, 1));
+    results[name] = { n: small, fourN: large, fixAllGrowth: growth, quickFixGrowth: quickGrowth, budget: { fourNFixAllMs: budgetMs, growth: 5 } };
+    if (large.fixAllMs > budgetMs) failures.push(`${name}: fix-all of ${4 * n} problems ${large.fixAllMs} ms > ${budgetMs} ms`);
+    if (large.quickFixMs > budgetMs) failures.push(`${name}: a quick fix with ${4 * n} problems ${large.quickFixMs} ms > ${budgetMs} ms`);
+    if (growth > 5) failures.push(`${name}: fix-all grows ${growth}× from ${n} to ${4 * n} problems (budget 5×)`);
+    if (quickGrowth > 5) failures.push(`${name}: a quick fix grows ${quickGrowth}× from ${n} to ${4 * n} problems (budget 5×)`);
+    if (large.edits < 4 * n * 0.9) failures.push(`${name}: fix-all made ${large.edits} edits for ${4 * n} problems`);
+  }
+  return { results, failures };
+}
+
+/** The fastest of three runs: the cost of the work, not of whatever else the machine was doing. */
+function best(run: () => ProblemTiming): ProblemTiming {
+  let found: ProblemTiming | undefined;
+  for (let i = 0; i < 3; i++) {
+    const timing = run();
+    if (!found || timing.fixAllMs + timing.quickFixMs < found.fixAllMs + found.quickFixMs) found = timing;
+  }
+  return found as ProblemTiming;
+}
+
+if (require.main === module) process.stdout.write(JSON.stringify(runawayBench(), null, 2) + '\n');
