@@ -2,9 +2,16 @@
 // at n and 4n so that the growth is printed (near-linear: 4n costs at most 5 times n), and
 // workspace/symbol capped.
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { settledFixAllEdits } from '../../server/src/analysis/fixProviders';
+import { main } from '../../server/src/cli';
 import { LanguageService } from '../../server/src/features/service';
 import { parseDocument } from '../../server/src/syntax';
+import { generateDocument } from './generate';
 
 const HEAD = (n: number): string =>
   `# RESOLUTION ${n} (DUBAI, 2018)\n\n## A resolution of many problems\n\nThe Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n`;
@@ -125,4 +132,84 @@ function best(run: () => ProblemTiming): ProblemTiming {
   return found as ProblemTiming;
 }
 
-if (require.main === module) process.stdout.write(JSON.stringify(runawayBench(), null, 2) + '\n');
+
+/** A one-character edit in the middle of a document: the time to the new diagnostics (the service's share of the server time). */
+function editTiming(service: LanguageService, uri: string, text: string, runs: number): number {
+  const middle = text.indexOf(' ', Math.floor(text.length / 2));
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const edited = text.slice(0, middle) + (i % 2 === 0 ? 'x' : '') + text.slice(middle);
+    times.push(time(() => {
+      service.setDocument(uri, edited, i + 2);
+      service.rawDiagnostics(uri);
+    }));
+  }
+  return round(times.sort((a, b) => a - b)[Math.floor(times.length / 2)]);
+}
+
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+}
+
+/** Editing large documents: a one-character edit in 1 MB and in 20 MB, and the memory of 20 MB returned after close. */
+export function largeDocumentBench(): RunawayResult {
+  const failures: string[] = [];
+  const oneMb = generateDocument(1_000_000).text;
+  const service = new LanguageService();
+  service.setDocument('file:///bench/1mb.reso', oneMb);
+  service.rawDiagnostics('file:///bench/1mb.reso');
+  const editOneMbMs = editTiming(service, 'file:///bench/1mb.reso', oneMb, 7);
+  if (editOneMbMs > 15) failures.push(`a one-character edit in the 1 MB document: new diagnostics after ${editOneMbMs} ms > 15 ms (the document is analysed again whole)`);
+
+  collectGarbage();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const twentyMb = generateDocument(20_000_000, 3).text;
+  const big = new LanguageService();
+  const openMs = round(time(() => {
+    big.setDocument('file:///bench/20mb.reso', twentyMb);
+    big.rawDiagnostics('file:///bench/20mb.reso');
+  }));
+  const editTwentyMbMs = editTiming(big, 'file:///bench/20mb.reso', twentyMb, 3);
+  const heapOpen = process.memoryUsage().heapUsed;
+  big.removeDocument('file:///bench/20mb.reso');
+  collectGarbage();
+  const heapAfter = process.memoryUsage().heapUsed;
+  // The text itself is still held here by the bench (20 MB as UTF-16 is 40 MB); the rest must go.
+  const keptMb = round((heapAfter - heapBefore) / 1e6);
+  if (keptMb > 60) failures.push(`after closing the 20 MB document ${keptMb} MB stay on the heap (budget 60, its text included)`);
+  if (editTwentyMbMs > 2000) failures.push(`a one-character edit in the 20 MB document: ${editTwentyMbMs} ms > 2000 ms`);
+  return {
+    results: {
+      oneMegabyte: { editMs: editOneMbMs, budget: { editMs: 15 } },
+      twentyMegabytes: { openMs, editMs: editTwentyMbMs, heapOpenMb: round((heapOpen - heapBefore) / 1e6), heapAfterCloseMb: keptMb, budget: { editMs: 2000, heapAfterCloseMb: 60 } },
+    },
+    failures,
+  };
+}
+
+/** `reso fix --write` at n and 4n megabytes (2.5 and 10; 12.5 and 50 with BENCH_LARGE=1): CPU time, budget 4n ≤ 5 × n. */
+export function fixWriteBench(): RunawayResult {
+  const large = process.env.BENCH_LARGE === '1';
+  const sizes = large ? [12.5, 50] : [2.5, 10];
+  const folder = mkdtempSync(join(tmpdir(), 'reso-bench-fix-'));
+  const timings = sizes.map((megabytes) => {
+    const file = join(folder, `${megabytes}.reso`);
+    // Every clause ending dropped: fix-all has a problem to fix in each clause.
+    writeFileSync(file, generateDocument(megabytes * 1e6, 7).text.replace(/;\n/g, '\n'));
+    let code = 0;
+    const cpuMs = time(() => {
+      code = main(['fix', '--write', file], { out: () => undefined, err: () => undefined });
+    });
+    rmSync(file);
+    return { megabytes, cpuMs: round(cpuMs), exitCode: code };
+  });
+  const growth = round(timings[1].cpuMs / timings[0].cpuMs);
+  const failures = growth > 5 ? [`reso fix --write grows ${growth}× from ${sizes[0]} MB to ${sizes[1]} MB (budget 5×)`] : [];
+  for (const t of timings) if (t.exitCode !== 0) failures.push(`reso fix --write on ${t.megabytes} MB exited ${t.exitCode}`);
+  return { results: { timings, growth, budget: { growth: 5 } }, failures };
+}
+
+if (require.main === module) process.stdout.write(JSON.stringify({ problems: runawayBench(), largeDocuments: largeDocumentBench(), fixWrite: fixWriteBench() }, null, 2) + '\n');

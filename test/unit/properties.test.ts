@@ -5,6 +5,7 @@ import { decideAll } from '../../server/src/analysis/changes';
 import { applyEdits, type OffsetEdit } from '../../server/src/analysis/edits';
 import { settledFixAllEdits } from '../../server/src/analysis/fixProviders';
 import { toTextEdits } from '../../server/src/features/codeActions';
+import { insertClauseAfter, renumberDocument } from '../../server/src/features/commands';
 import { LanguageService } from '../../server/src/features/service';
 import { parseDocument, type ParsedDocument } from '../../server/src/syntax';
 import { leafText, pick, random, readSeed, SEED_2018, SEED_DT } from './helpers';
@@ -82,6 +83,16 @@ function assertLspEqualsOffsets(document: ParsedDocument, edits: readonly Offset
   return byOffsets;
 }
 
+/** Edits in LSP shape, as an editor receives them: never overlapping, never the same range twice. */
+function assertLspEditsApply(text: string, edits: readonly TextEdit[], where: string): void {
+  const editor = TextDocument.create(URI, 'resolution', 0, text);
+  const ranges = edits.map((e) => [editor.offsetAt(e.range.start), editor.offsetAt(e.range.end)]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (let i = 1; i < ranges.length; i++) {
+    assert.ok(ranges[i][0] >= ranges[i - 1][1], `${where}: overlapping edits ${JSON.stringify(ranges[i - 1])} and ${JSON.stringify(ranges[i])}`);
+    assert.ok(!(ranges[i][0] === ranges[i][1] && ranges[i - 1][0] === ranges[i - 1][1] && ranges[i][0] === ranges[i - 1][0]), `${where}: two insertions at ${ranges[i][0]}`);
+  }
+}
+
 function fixAllPass(service: LanguageService, text: string, trackChanges: 'auto' | 'always' | 'never'): { document: ParsedDocument; edits: OffsetEdit[] } {
   service.setDocument(URI, text);
   const document = service.document(URI) as ParsedDocument;
@@ -108,6 +119,17 @@ describe('properties over mutated seeds', function () {
           assertNoOverlap(edits, `${where}, ${decision} all`);
           assert.equal(assertLspEqualsOffsets(document, edits, `${where}, ${decision} all`), view, `${where}: ${decision} all is not the ${decision === 'accept' ? 'amended' : 'original'} view`);
         }
+      }
+
+      if (run % 10 === 0) {
+        // Renumbering, clause insertion and the quick fixes at a random place, as the editor gets them.
+        service.setDocument(URI, text);
+        const renumbered = renumberDocument(service, URI);
+        assertLspEditsApply(text, renumbered?.changes?.[URI] ?? [], `${where}, renumber`);
+        const position = document.lines.positionAt(Math.floor(next() * (text.length + 1)));
+        const inserted = insertClauseAfter(service, URI, position);
+        assertLspEditsApply(text, inserted?.edit.changes?.[URI] ?? [], `${where}, insert clause`);
+        for (const action of service.codeActions(URI, position, position, ['quickfix'])) assertLspEditsApply(text, action.edit?.changes?.[URI] ?? [], `${where}, «${action.title}»`);
       }
 
       const trackChanges = pick(next, ['auto', 'always', 'never'] as const);
