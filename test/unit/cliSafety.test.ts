@@ -112,6 +112,22 @@ describe('command line: never losing a byte', () => {
       assert.notEqual(readFileSync(outside, 'utf8'), FIXABLE);
     });
 
+    it('a pipe named as a catalogue or as .resorc.json is skipped with a message, never waited on', () => {
+      const project = mkdtempSync(join(tmpdir(), 'reso-pipes-'));
+      writeFileSync(join(project, 'doc.reso'), '*recalling*\n\na) one.\n');
+      execFileSync('mkfifo', [join(project, 'catalogue.json')]);
+      writeFileSync(join(project, '.resorc.json'), '{ "catalogue": { "paths": ["catalogue.json"] } }');
+      const result = inFolder(project, () => run('check', 'doc.reso'));
+      assert.equal(result.code, 0, result.err);
+      assert.match(result.err, /catalogue .*catalogue\.json: is a named pipe, not a file; it is left out/);
+      const other = mkdtempSync(join(tmpdir(), 'reso-pipes-'));
+      writeFileSync(join(other, 'doc.reso'), '*recalling*\n\na) one.\n');
+      execFileSync('mkfifo', [join(other, '.resorc.json')]);
+      const piped = inFolder(other, () => run('check', 'doc.reso'));
+      assert.equal(piped.code, 2);
+      assert.match(piped.err, /\.resorc\.json is a named pipe, not a file; skipped/);
+    });
+
     it('`reso outline | head -1` exits quietly', () => {
       const many = join(folder, 'many');
       mkdirSync(many);

@@ -2,9 +2,10 @@
 // then the user's; a file that cannot be read or is not a valid catalogue becomes a problem
 // naming the file, and the others are used.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { FileReadError, readFileBytes } from './files';
 import { catalogueEntryRanges, readCatalogue, type LoadedCatalogue } from '../analysis/catalogue';
 
 export interface CatalogueProblem {
@@ -16,9 +17,10 @@ export interface CatalogueProblem {
 export function loadCatalogue(path: string): { catalogue?: LoadedCatalogue; problem?: CatalogueProblem } {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // Only a regular file is read: a named pipe or a device among the paths is skipped, never waited on.
+    text = readFileBytes(path).bytes.toString('utf8');
   } catch (error) {
-    return { problem: { path, problem: `cannot be read (${error instanceof Error ? error.message : String(error)})` } };
+    return { problem: { path, problem: error instanceof FileReadError ? error.reason.replace(/; skipped$/, '') : `cannot be read (${error instanceof Error ? error.message : String(error)})` } };
   }
   const read = readCatalogue(text);
   if (!read.ok) return { problem: { path, problem: read.error } };

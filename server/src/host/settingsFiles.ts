@@ -1,10 +1,10 @@
 // Settings files: the editor's `resolution` section, then `.resorc.json` at the
 // first workspace folder's root on top of it, so that the editor and `reso check` agree.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseJson } from '../analysis/json';
+import { FileReadError, readFileBytes } from './files';
 import { readSettings, type ResolutionSettings } from '../analysis/settings';
 
 export const RC_FILE = '.resorc.json';
@@ -19,8 +19,10 @@ export function readRcFile(folder: string, base: ResolutionSettings): LoadedSett
   const path = join(folder, RC_FILE);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
+    text = readFileBytes(path).bytes.toString('utf8');
+  } catch (error) {
+    // Absent is fine; anything else there (a pipe, a folder, no permission) is said.
+    if (error instanceof FileReadError && !/no such file/.test(error.reason)) return { settings: base, problems: [`${path} ${error.reason}`] };
     return { settings: base, problems: [] };
   }
   const parsed = parseJson(text);

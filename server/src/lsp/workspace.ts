@@ -164,7 +164,7 @@ export class CitationWorkspace {
     }
     this.service.setCatalogues(catalogues);
     for (const { path, problem } of problems) {
-      const message = `Resolution catalogue ${path} ${problem.startsWith('cannot') || problem.startsWith('lies') ? problem : `is not a valid catalogue: ${problem}`}. It is left out; the other catalogues are used.`;
+      const message = `Resolution catalogue ${path} ${problem.startsWith('cannot') || problem.startsWith('lies') || problem.startsWith('is ') ? problem : `is not a valid catalogue: ${problem}`}. It is left out; the other catalogues are used.`;
       if (this.reported.has(message)) continue;
       this.reported.add(message);
       this.connection.console.warn(message);
