@@ -65,6 +65,17 @@ describe('fix-all convergence and edits that never overlap', () => {
     assert.equal(TextDocument.applyEdits(TextDocument.create(URI, 'resolution', 0, text), edits), '*resolves*\n\n1 one;\n2 as in *resolves* 3,\n3 three.\n');
   });
 
+  it('a label cut by a mark that holds another label is rewritten once, in one edit', () => {
+    const text = '*resolves*\n\n1 one;\n1{++2 new;\n1++} two;\n3 three.\n';
+    const service = new LanguageService();
+    service.setDocument(URI, text);
+    const edits = renumberDocument(service, URI)?.changes?.[URI] ?? [];
+    const fixed = TextDocument.applyEdits(TextDocument.create(URI, 'resolution', 0, text), edits);
+    assert.equal(fixed, '*resolves*\n\n1 one;\n{--1--}{++2 new;\n3++} two;\n{--3--}{++4++} three.\n');
+    assert.equal(parseDocument(fixed).original.text, parseDocument(text).original.text);
+    assertSettlesInOnePass(text, 'auto');
+  });
+
   it('a citation fix inside a highlight keeps the highlight, tracked or not', () => {
     for (const recalling of ['{==Resolution 52 (Rev. Dubai, 2012)==},', 'a) {==see Resolution 52 (Rev. Dubai, 2012) again==},', 'a) see {==Resolution 52 (Rev. Dubai==}, 2012),']) {
       for (const mode of ['never', 'always'] as const) {

@@ -155,6 +155,13 @@ export interface RenumberPlan {
 /** Relabels the given lists and rewrites the cross-references to moved clauses. */
 export function planRenumber(document: ParsedDocument, lists: readonly ClauseList[], track: boolean): RenumberPlan {
   const edits: OffsetEdit[] = [];
+  /** The view replacement each rewrite was made from, so that rewrites widened into the same marks can become one. */
+  const made = new Map<OffsetEdit, ViewReplacement>();
+  const replace = (viewStart: number, viewEnd: number, replacement: string): OffsetEdit | undefined => {
+    const edit = replaceViewText(document, viewStart, viewEnd, replacement, track);
+    if (edit) made.set(edit, { viewStart, viewEnd, replacement });
+    return edit;
+  };
   const changes = new Map<ClauseNode, string | undefined>();
   const text = document.amended.text;
   const references = lists.length > 0 ? crossReferences(document) : [];
@@ -176,7 +183,7 @@ export function planRenumber(document: ParsedDocument, lists: readonly ClauseLis
       } else if (label && want === undefined) {
         let viewEnd = label.viewEnd;
         while (viewEnd < clause.textViewEnd && (text[viewEnd] === ' ' || text[viewEnd] === '\t')) viewEnd++;
-        const edit = replaceViewText(document, label.viewStart, viewEnd, '', track);
+        const edit = replace(label.viewStart, viewEnd, '');
         if (edit) edits.push(edit);
       } else if (label && want !== undefined) {
         // A number that must become a letter (or back) changes its `)` too; `1.` loses its full stop.
@@ -184,8 +191,8 @@ export function planRenumber(document: ParsedDocument, lists: readonly ClauseLis
         const hasParen = label.form === 'paren';
         const edit =
           needsParen === hasParen && !label.dotted
-            ? replaceViewText(document, label.viewStart, labelCharactersEnd(label), want, track)
-            : replaceViewText(document, label.viewStart, label.viewEnd, needsParen ? `${want})` : want, track);
+            ? replace(label.viewStart, labelCharactersEnd(label), want)
+            : replace(label.viewStart, label.viewEnd, needsParen ? `${want})` : want);
         if (edit) edits.push(edit);
       }
     });
@@ -199,11 +206,11 @@ export function planRenumber(document: ParsedDocument, lists: readonly ClauseLis
       if (!target || !changes.has(target)) continue;
       const want = changes.get(target);
       if (want === undefined) continue;
-      const edit = replaceViewText(document, reference.labelViewStart, reference.labelViewEnd, want, track);
+      const edit = replace(reference.labelViewStart, reference.labelViewEnd, want);
       if (edit) edits.push(edit);
     }
   }
-  return { edits: edits.sort((a, b) => a.start - b.start), changes };
+  return { edits: mergeOverlapping(document, edits.sort((a, b) => a.start - b.start), made), changes };
 }
 
 /** The list (section or sub-items) that holds a clause. */
@@ -218,4 +225,52 @@ export function listOf(document: ParsedDocument, clause: ClauseNode): ClauseList
 /** Every list of the document that has a label problem. */
 export function listsWithProblems(document: ParsedDocument): ClauseList[] {
   return document.root.resolutions.flatMap((resolution) => clauseLists(resolution, document.amended.text).filter((list) => listProblems(list).length > 0));
+}
+
+interface ViewReplacement {
+  viewStart: number;
+  viewEnd: number;
+  replacement: string;
+}
+
+/**
+ * Rewrites that widened to the same marks (a label cut by a mark that also holds another label)
+ * would overlap: each such group becomes one rewrite of the marks, with every replacement in it.
+ */
+function mergeOverlapping(document: ParsedDocument, sorted: OffsetEdit[], made: ReadonlyMap<OffsetEdit, ViewReplacement>): OffsetEdit[] {
+  const out: OffsetEdit[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const group = [sorted[i]];
+    let end = sorted[i].end;
+    for (i++; i < sorted.length && sorted[i].start < end; i++) {
+      group.push(sorted[i]);
+      end = Math.max(end, sorted[i].end);
+    }
+    if (group.length === 1) {
+      out.push(group[0]);
+      continue;
+    }
+    const replacements = group.map((edit) => made.get(edit));
+    // Only rewrites of view text can be merged; anything else is left to the first edit alone.
+    if (replacements.some((r) => r === undefined)) {
+      out.push(group[0]);
+      continue;
+    }
+    const start = group[0].start;
+    const view = document.amended;
+    const from = view.fromSource(start).offset;
+    const to = view.fromSource(end).offset;
+    let amended = '';
+    let cursor = from;
+    for (const r of (replacements as ViewReplacement[]).sort((a, b) => a.viewStart - b.viewStart)) {
+      if (r.viewStart < cursor) continue;
+      amended += view.text.slice(cursor, r.viewStart) + r.replacement;
+      cursor = r.viewEnd;
+    }
+    amended += view.text.slice(cursor, to);
+    const original = originalText(document, start, end);
+    out.push({ start, end, newText: original === amended ? amended : tracked(original, amended) });
+  }
+  return out;
 }
