@@ -11,7 +11,7 @@ import { BODY_INFO, INFERABLE_BODIES, KIND_WORD, type Body, type Conference, typ
 import type { Fix, FixOptions, FixProvider, OffsetEdit } from './edits';
 import type { FixAllContributor } from './fixProviders';
 import type { Check } from './pipeline';
-import { changeInHighlight, cutsHighlight, highlightHolding, tracksChanges } from './renumber';
+import { changeInHighlight, cutsHighlight, highlightHolding, marksNear, tracksChanges } from './renumber';
 
 export const CITATION_CODES = {
   unknown: 'citation.unknown',
@@ -739,12 +739,12 @@ function joinNumbers(numbers: readonly string[]): string {
  */
 export function trackedEdit(document: ParsedDocument, tracked: boolean, start: number, end: number, newText: string): OffsetEdit {
   if (!tracked) return { start, end, newText };
-  const marks = document.revisions;
+  const marks = marksNear(document, start, end);
   if (marks.some((m) => m.kind === 'insertion' && m.contentStart <= start && end <= m.contentEnd)) return { start, end, newText };
   const highlight = highlightHolding(document, start, end);
   if (highlight) {
     // The content of a highlight is plain text (marks do not nest): the change is marked there, the highlight split around it.
-    const plain = trackedEdit({ ...document, revisions: marks.filter((m) => m !== highlight) }, true, start, end, newText);
+    const plain = trackedEdit({ ...document, revisions: document.revisions.filter((m) => m !== highlight) }, true, start, end, newText);
     return plain.newText === '' ? plain : changeInHighlight(highlight, plain.start, plain.end, plain.newText);
   }
   // Widen to the marks the edit touches: marks do not nest, so those are rewritten whole.

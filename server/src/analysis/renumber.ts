@@ -15,9 +15,28 @@ export function tracksChanges(document: ParsedDocument, mode: TrackChanges): boo
   return document.revisions.length > 0 || document.root.proposals.some((p) => p.action === 'MOD' || p.action === 'ADD' || p.action === '(MOD)');
 }
 
+/**
+ * The revision marks that overlap or touch a source range, found by binary search: marks do not
+ * nest, so they are sorted by start and by end alike. Every lookup by place goes through this,
+ * so that a document with thousands of marks and thousands of fixes stays linear.
+ */
+export function marksNear(document: ParsedDocument, start: number, end: number): RevisionMark[] {
+  const marks = document.revisions;
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid].end < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: RevisionMark[] = [];
+  for (let i = lo; i < marks.length && marks[i].start <= end; i++) out.push(marks[i]);
+  return out;
+}
+
 /** The revision marks that overlap a source range (or, for an empty range, contain its point). */
 function marksAt(document: ParsedDocument, start: number, end: number): RevisionMark[] {
-  return document.revisions.filter((mark) => (end > start ? mark.start < end && start < mark.end : mark.start < start && start < mark.end));
+  return marksNear(document, start, end).filter((mark) => (end > start ? mark.start < end && start < mark.end : mark.start < start && start < mark.end));
 }
 
 /** Where inserted text goes in a mark: plain inside inserted text, else nowhere inside. */
@@ -56,7 +75,7 @@ export function replaceViewText(document: ParsedDocument, viewStart: number, vie
   }
   for (let grown = true; grown; ) {
     grown = false;
-    for (const mark of document.revisions) {
+    for (const mark of marksNear(document, start, end)) {
       if (mark.kind === 'highlight') continue;
       if (mark.end === start) {
         start = mark.start;
@@ -105,7 +124,7 @@ export function insertAtSource(document: ParsedDocument, at: number, text: strin
 
 /** The highlight whose content holds the source range [start, end), if one does. */
 export function highlightHolding(document: ParsedDocument, start: number, end: number): RevisionMark | undefined {
-  return document.revisions.find((mark) => mark.kind === 'highlight' && mark.contentStart <= start && end <= mark.contentEnd);
+  return marksNear(document, start, end).find((mark) => mark.kind === 'highlight' && mark.contentStart <= start && end <= mark.contentEnd);
 }
 
 /**
@@ -128,7 +147,7 @@ export function changeInHighlight(mark: RevisionMark, start: number, end: number
  * edit is not made, since what is highlighted would change or the marks would break.
  */
 export function cutsHighlight(document: ParsedDocument, edit: OffsetEdit): boolean {
-  for (const mark of document.revisions) {
+  for (const mark of marksNear(document, edit.start, edit.end)) {
     if (mark.kind !== 'highlight' || edit.end <= mark.start || edit.start >= mark.end) continue;
     if (mark.contentStart <= edit.start && edit.end <= mark.contentEnd) continue;
     if (edit.start === edit.end && (edit.start === mark.start || edit.start === mark.end)) continue;
