@@ -37,11 +37,13 @@ const NEXT_LABEL = /^(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|to)[ \t]+|[ \t]*-[ \t]*)(?
  * clauses (`*resolves* 3 and 4`) gives one reference per label. A reference followed by
  * `of Resolution …` points into another text and is left to the citations.
  */
-export function crossReferences(document: ParsedDocument): CrossReference[] {
+export function crossReferences(document: ParsedDocument, within?: ReadonlySet<ResolutionNode>): CrossReference[] {
   const out: CrossReference[] = [];
   const view = document.amended;
   const text = view.text;
   for (const resolution of document.root.resolutions) {
+    // References resolve within their own resolution: those of other resolutions can be skipped.
+    if (within && !within.has(resolution)) continue;
     for (const node of walk(resolution)) {
       if (node.kind !== 'italic' || node.parent?.kind === 'heading') continue;
       const inner = text.slice(node.viewStart + 1, node.viewEnd - 1);

@@ -2,7 +2,7 @@
 // pointed to a moved clause, in one set of edits. In a tracked document the change is
 // written as revision marks (`{--c--}{++d++})`), except inside inserted text.
 
-import type { ClauseNode, LabelNode, ParsedDocument, RevisionMark } from '../syntax';
+import type { ClauseNode, LabelNode, ParsedDocument, ResolutionNode, RevisionMark, SyntaxNode } from '../syntax';
 import { crossReferences } from './crossrefs';
 import type { OffsetEdit } from './edits';
 import { clauseLists, listProblems, wantedLabels, type ClauseList } from './numbering';
@@ -183,7 +183,10 @@ export function planRenumber(document: ParsedDocument, lists: readonly ClauseLis
   };
   const changes = new Map<ClauseNode, string | undefined>();
   const text = document.amended.text;
-  const references = lists.length > 0 ? crossReferences(document) : [];
+  // Only the resolutions of the lists: a quick fix on one list costs that resolution, not the document.
+  const resolutions = new Set<ResolutionNode>();
+  for (const list of lists) for (let node: SyntaxNode | undefined = list.section; node; node = node.parent) if (node.kind === 'resolution') resolutions.add(node);
+  const references = lists.length > 0 ? crossReferences(document, resolutions.size > 0 ? resolutions : undefined) : [];
   const referenced = new Set(references.map((r) => r.clause).filter((c): c is ClauseNode => c !== undefined));
   for (const list of lists) {
     const wanted = wantedLabels(list);

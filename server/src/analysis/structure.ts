@@ -95,7 +95,8 @@ function endsWithPunctuation(text: string, clause: ClauseNode): boolean {
 const ABBREVIATION = /(?:\betc|\be\.g|\bi\.e|\bNo|\bNos|\bet al|\bpara|\bArt)\.$/;
 
 /** Every clause whose ending is not the one its place requires. */
-export function endingProblems(document: ParsedDocument): EndingProblem[] {
+/** The ending problems of the document, or of the resolutions given (a quick fix needs only its own). */
+export function endingProblems(document: ParsedDocument, within: readonly ResolutionNode[] = document.root.resolutions): EndingProblem[] {
   const problems: EndingProblem[] = [];
   const text = document.amended.text;
   const check = (from: number, to: number, expected: Ending, what: string, alsoRight?: Ending): void => {
@@ -135,7 +136,7 @@ export function endingProblems(document: ParsedDocument): EndingProblem[] {
       visit(item, last ? ending : ';', last ? `the last sub-item of ${what}` : 'a sub-item');
     });
   };
-  for (const resolution of document.root.resolutions) {
+  for (const resolution of within) {
     const sections = resolution.sections;
     if (resolution.authority) check(resolution.authority.viewStart, resolution.authority.viewEnd, ',', 'the authority line');
     sections.forEach((section, s) => {

@@ -1,6 +1,6 @@
 // Quick fixes for the structure checks: renumber a list, fix a clause ending, change a heading.
 
-import { nodeAt, type ClauseNode, type HeadingNode, type ParsedDocument, type SyntaxDiagnostic } from '../syntax';
+import { nodeAt, type ClauseNode, type HeadingNode, type ParsedDocument, type ResolutionNode, type SyntaxDiagnostic } from '../syntax';
 import type { Fix, FixOptions, OffsetEdit } from './edits';
 import { insertAtSource, listOf, planRenumber, replaceViewText, tracksChanges } from './renumber';
 import { endingProblems, furtherHeading, suggestHeading } from './structure';
@@ -49,10 +49,10 @@ export function endingEdits(document: ParsedDocument, track: boolean): EndingEdi
   return edits;
 }
 
-function computeEndingEdits(document: ParsedDocument, track: boolean): EndingEdit[] {
+function computeEndingEdits(document: ParsedDocument, track: boolean, within?: readonly ResolutionNode[]): EndingEdit[] {
   const out: Array<{ start: number; end: number; edit: OffsetEdit }> = [];
   const view = document.amended;
-  for (const problem of endingProblems(document)) {
+  for (const problem of endingProblems(document, within)) {
     if (!problem.fixable) continue;
     const edit: OffsetEdit | undefined = problem.found
       ? replaceViewText(document, problem.viewEnd - 1, problem.viewEnd, problem.expected, track)
@@ -64,7 +64,9 @@ function computeEndingEdits(document: ParsedDocument, track: boolean): EndingEdi
 
 export function endingFix(document: ParsedDocument, diagnostic: SyntaxDiagnostic, options: FixOptions): Fix[] {
   const track = tracksChanges(document, options.trackChanges);
-  const edits = endingEdits(document, track);
+  // The resolution of the diagnostic only, unless the whole document's edits are known already.
+  const resolution = document.root.resolutions.find((r) => r.start <= diagnostic.start && diagnostic.start <= r.end);
+  const edits = endingEditsByDocument.get(document)?.get(track) ?? computeEndingEdits(document, track, resolution ? [resolution] : undefined);
   // The last edit starting at or before the diagnostic (edits are in document order).
   let lo = 0;
   let hi = edits.length;
