@@ -3,6 +3,7 @@
 import { RC_FILE } from '../host/settingsFiles';
 import { catalogueCommand } from './catalogue';
 import { checkCommand } from './check';
+import { compareCommand } from './compare';
 import { exportCommand } from './export';
 import { UsageError, type Command, type Output } from './common';
 import { fixCommand } from './fix';
@@ -11,7 +12,7 @@ import { outlineCommand } from './outline';
 import { amendedCommand, originalCommand } from './views';
 
 /** Every command, in the order the usage lists them. */
-export const COMMANDS: readonly Command[] = [checkCommand, outlineCommand, catalogueCommand, fixCommand, amendedCommand, originalCommand, importCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, outlineCommand, catalogueCommand, fixCommand, amendedCommand, originalCommand, importCommand, exportCommand, compareCommand];
 
 export const VERSION = '0.1.0';
 

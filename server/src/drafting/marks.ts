@@ -71,15 +71,14 @@ export function renderRuns(runs: readonly DiffRun[], tidy: boolean, atLineStart:
     let removed = run.removed;
     let added = run.added;
     let after = '';
-    if (tidy && lineStart && (removed === '' || removed.endsWith('\n')) && (added === '' || added.endsWith('\n')) && removed + added !== '') {
-      removed = removed.replace(/\r?\n$/, '');
-      added = added.replace(/\r?\n$/, '');
-      after = (run.removed || run.added).match(/\r?\n$/)?.[0] ?? '';
-      if (removed !== '' && added !== '') {
-        // Both sides end a line: only a shared break can stand outside the marks.
-        removed = run.removed;
-        added = run.added;
-        after = '';
+    const breakAtEnd = /\r?\n$/;
+    if (tidy && lineStart && (removed === '' || breakAtEnd.test(removed)) && (added === '' || breakAtEnd.test(added)) && removed + added !== '') {
+      const breaks = [removed, added].filter((side) => side !== '').map((side) => side.match(breakAtEnd)?.[0] ?? '');
+      if (breaks.every((b) => b === breaks[0])) {
+        // Whole lines changed: the break they share stands outside the marks.
+        removed = removed.replace(breakAtEnd, '');
+        added = added.replace(breakAtEnd, '');
+        after = breaks[0];
       }
     }
     if (removed !== '' && !insertionFirst) pieces.push('{--', removed, '--}');
