@@ -6,6 +6,7 @@ import { labelChecks, STRUCTURE_CHECKS } from '../../server/src/analysis/structu
 import { DEFAULT_SETTINGS } from '../../server/src/analysis/pipeline';
 import { parseDocument, type SyntaxDiagnostic } from '../../server/src/syntax';
 import { citationBench } from './citations';
+import { draftingBench } from './drafting';
 import { generateDocument, generateLongItalicLine, generateLongSection } from './generate';
 import { interchangeBench } from './interchange';
 import { fixWriteBench, largeDocumentBench, runawayBench } from './runaway';
@@ -113,6 +114,8 @@ if (renumberEdits < 400) failures.push(`renumber fix made ${renumberEdits} edits
 // Akoma Ntoso export and import of the generated document.
 const akn = interchangeBench(Math.max(5, Math.floor(RUNS / 3)));
 failures.push(...akn.failures);
+const drafting = draftingBench(RUNS);
+failures.push(...drafting.failures);
 // Citations: a 10,000-resolution catalogue, a 1,000-file workspace and a real server process.
 // No runaway: fix-all and quick fixes at n and 4n problems, large documents, `reso fix --write` at n and 4n megabytes.
 const runaway = { problems: runawayBench(), largeDocuments: largeDocumentBench(), fixWrite: fixWriteBench() };
@@ -120,7 +123,7 @@ for (const part of Object.values(runaway)) failures.push(...part.failures);
 void citationBench(RUNS).then((citations) => {
   failures.push(...citations.failures);
   const noRunaway = Object.fromEntries(Object.entries(runaway).map(([name, part]) => [name, part.results]));
-  process.stdout.write(JSON.stringify({ ...results, akn: akn.results, citations: citations.results, noRunaway, withinBudget: failures.length === 0, failures }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ ...results, akn: akn.results, drafting: drafting.results, citations: citations.results, noRunaway, withinBudget: failures.length === 0, failures }, null, 2) + '\n');
   // A missed budget fails the run, as a failed test does.
   if (failures.length > 0) process.exitCode = 1;
 });

@@ -53,42 +53,35 @@ export function compareVersions(oldSource: string, newSource: string, options: C
   const whitespace = options.whitespace ?? false;
   const oldLines = splitLines(before);
   const newLines = splitLines(after);
-  const oldKeys = oldLines.map((line) => lineKey(line, whitespace));
-  const newKeys = newLines.map((line) => lineKey(line, whitespace));
-  // Lines both versions share (old and new text of each), and the hunks between them.
-  const segments: Array<{ shared: boolean; removed: string[]; added: string[] }> = [];
-  let changes = 0;
-  let spacingTaken = 0;
-  let i = 0;
-  let j = 0;
-  const hunk = () => {
-    const last = segments[segments.length - 1];
-    if (last && !last.shared) return last;
-    const fresh = { shared: false, removed: [] as string[], added: [] as string[] };
-    segments.push(fresh);
-    changes++;
-    return fresh;
-  };
-  for (const part of diffArrays(oldKeys, newKeys)) {
+  const segments: Segment[] = [];
+  const counts = { changes: 0, spacingTaken: 0 };
+  // Resolutions first, by their titles without the revision, then lines inside each pair:
+  // the work grows with the size of the texts, not with its square.
+  const oldBlocks = blocks(oldLines);
+  const newBlocks = blocks(newLines);
+  let b = 0;
+  let c = 0;
+  const titleKey = (block: string[]) => (block[0] ?? '').replace(/\(.*$/s, '').replace(/\s+/g, ' ').trim().toUpperCase();
+  const blockParts = diffArrays(oldBlocks.map(titleKey), newBlocks.map(titleKey));
+  for (let p = 0; p < blockParts.length; p++) {
+    const part = blockParts[p];
     const count = part.count ?? part.value.length;
-    if (part.removed) for (let k = 0; k < count; k++) hunk().removed.push(oldLines[i++]);
-    else if (part.added) for (let k = 0; k < count; k++) hunk().added.push(newLines[j++]);
-    else {
-      for (let k = 0; k < count; k++, i++, j++) {
-        const oldLine = oldLines[i];
-        const newLine = newLines[j];
-        const spacingOnly = !whitespace && oldLine !== newLine && sameLabel(oldLine, newLine);
-        if (oldLine !== newLine && !spacingOnly) {
-          const target = hunk();
-          target.removed.push(oldLine);
-          target.added.push(newLine);
-          continue;
-        }
-        if (spacingOnly) spacingTaken++;
-        segments.push({ shared: true, removed: [oldLine], added: [newLine] });
-      }
+    if (!part.added && !part.removed) {
+      for (let k = 0; k < count; k++) alignLines(oldBlocks[b++], newBlocks[c++], whitespace, segments, counts);
+      continue;
     }
+    const removed: string[] = [];
+    const added: string[] = [];
+    for (; p < blockParts.length && (blockParts[p].added || blockParts[p].removed); p++) {
+      const run = blockParts[p];
+      const n = run.count ?? run.value.length;
+      if (run.removed) for (let k = 0; k < n; k++) removed.push(...oldBlocks[b++]);
+      else for (let k = 0; k < n; k++) added.push(...newBlocks[c++]);
+    }
+    p--;
+    alignLines(removed, added, whitespace, segments, counts);
   }
+  const { changes, spacingTaken } = counts;
   const pieces: string[] = [];
   for (let s = 0; s < segments.length; s++) {
     const segment = segments[s];
@@ -128,6 +121,59 @@ export function compareVersions(oldSource: string, newSource: string, options: C
     return { ok: false, message: 'The comparison could not be written as revision marks that read back exactly; please report the two texts.' };
   }
   return { ok: true, text, notes, changes };
+}
+
+interface Segment {
+  /** Lines both versions share (one line, old and new text), or a hunk of changed lines. */
+  shared: boolean;
+  removed: string[];
+  added: string[];
+}
+
+/** Lines split where a title (`# …`) starts: one block per resolution, the lines before the first title apart. */
+function blocks(lines: readonly string[]): string[][] {
+  const out: string[][] = [[]];
+  for (const line of lines) {
+    if (line.startsWith('# ') && out[out.length - 1].length > 0) out.push([]);
+    out[out.length - 1].push(line);
+  }
+  return out[0].length === 0 ? [] : out;
+}
+
+/** Aligns two runs of lines by their text without labels, adding shared lines and hunks to `segments`. */
+function alignLines(oldLines: readonly string[], newLines: readonly string[], whitespace: boolean, segments: Segment[], counts: { changes: number; spacingTaken: number }): void {
+  const oldKeys = oldLines.map((line) => lineKey(line, whitespace));
+  const newKeys = newLines.map((line) => lineKey(line, whitespace));
+  let i = 0;
+  let j = 0;
+  const hunk = () => {
+    const last = segments[segments.length - 1];
+    if (last && !last.shared) return last;
+    const fresh: Segment = { shared: false, removed: [], added: [] };
+    segments.push(fresh);
+    counts.changes++;
+    return fresh;
+  };
+  for (const part of diffArrays(oldKeys, newKeys)) {
+    const count = part.count ?? part.value.length;
+    if (part.removed) for (let k = 0; k < count; k++) hunk().removed.push(oldLines[i++]);
+    else if (part.added) for (let k = 0; k < count; k++) hunk().added.push(newLines[j++]);
+    else {
+      for (let k = 0; k < count; k++, i++, j++) {
+        const oldLine = oldLines[i];
+        const newLine = newLines[j];
+        const spacingOnly = !whitespace && oldLine !== newLine && sameLabel(oldLine, newLine);
+        if (oldLine !== newLine && !spacingOnly) {
+          const target = hunk();
+          target.removed.push(oldLine);
+          target.added.push(newLine);
+          continue;
+        }
+        if (spacingOnly) counts.spacingTaken++;
+        segments.push({ shared: true, removed: [oldLine], added: [newLine] });
+      }
+    }
+  }
 }
 
 function sameLabel(a: string, b: string): boolean {
