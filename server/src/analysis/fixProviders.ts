@@ -4,6 +4,7 @@ import { parseDocument, type ClauseNode, type ParsedDocument, type SyntaxDiagnos
 import type { ClauseList } from './numbering';
 import { applyEdits, compatibleEdits, composeEdits, type Fix, type FixOptions, type FixProvider, type OffsetEdit } from './edits';
 import { codeMatches } from './pipeline';
+import { proposalFix } from './proposalFixes';
 import { listsWithProblems, planRenumber, tracksChanges } from './renumber';
 import { duplicateHeadingFix, endingEdits, endingFix, renumberFix, unknownHeadingFix } from './structureFixes';
 
@@ -13,6 +14,7 @@ export const FIX_PROVIDERS: Array<{ code: string; provide: FixProvider }> = [
   { code: 'punctuation.ending', provide: endingFix },
   { code: 'heading.unknown', provide: unknownHeadingFix },
   { code: 'heading.duplicate', provide: duplicateHeadingFix },
+  { code: 'proposal', provide: proposalFix },
 ];
 
 /** Document-wide safe edits that are not tied to one diagnostic (computed once, not per diagnostic). */
