@@ -38,6 +38,8 @@ export interface CatalogueDefinition {
   range: LineRange;
   title: string;
   clauses?: CatalogueClause[];
+  /** The whole text of the resolution as markup (amended view, from its title on), when the catalogue carries it. */
+  text?: string;
 }
 
 export interface CatalogueRevision {
@@ -204,6 +206,7 @@ function checkDefinition(definition: unknown, at: string, problems: string[]): v
   requireString(definition, 'file', at, problems);
   requireString(definition, 'title', at, problems);
   checkRange(definition.range, `${at}.range`, problems);
+  if (definition.text !== undefined && typeof definition.text !== 'string') problems.push(`${at}.text must be a string`);
   if (definition.clauses === undefined) return;
   if (!Array.isArray(definition.clauses)) return void problems.push(`${at}.clauses must be an array`);
   definition.clauses.forEach((clause: unknown, k) => {
@@ -340,6 +343,8 @@ export interface DefinitionSite {
   index?: number;
   /** Catalogue: the clauses it records. */
   clauses?: CatalogueClause[];
+  /** Catalogue: the whole text, when it carries it. */
+  text?: string;
   /** False when the defining file is not there: `uri` and `range` then point at the catalogue's entry. */
   textAvailable: boolean;
 }
@@ -636,6 +641,7 @@ export class KnowledgeBase {
             origin: 'catalogue',
             textAvailable: available,
             ...(definition.clauses ? { clauses: definition.clauses } : {}),
+            ...(definition.text !== undefined ? { text: definition.text } : {}),
           });
         }
       }

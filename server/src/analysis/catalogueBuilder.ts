@@ -3,6 +3,7 @@
 // show, merged across files; conferences from the built-in table and from the texts. Pure: the
 // caller reads the files and writes the result.
 
+import { resolutionText } from './resolutionText';
 import { allClauses, parseDocument, type ClauseNode, type ParsedDocument } from '../syntax';
 import {
   conferenceLookup,
@@ -54,10 +55,16 @@ interface ResolutionEvidence {
   citedIn: CatalogueCitation[];
 }
 
+export interface BuildOptions {
+  /** Carry the whole text of each resolution defined, so that a MOD can start from it without the file. */
+  embedText?: boolean;
+}
+
 export function buildCatalogue(
   inputs: readonly CatalogueInput[],
   description = 'Resolutions defined and cited by the files listed in `sources`; conferences from the ITU Final Acts and from those files.',
   complete: readonly CatalogueCompleteness[] = [],
+  options: BuildOptions = {},
 ): CatalogueFile {
   const conferences = new Map<string, Conference>(CONFERENCES.map((c) => [c.id, c]));
   let lookup = conferenceLookup([...conferences.values()]);
@@ -114,6 +121,7 @@ export function buildCatalogue(
         range: definition.titleRange,
         title: definition.title,
         clauses: clausesOf(document, definition.index),
+        ...(options.embedText ? { text: resolutionText(document, document.root.resolutions[definition.index]) } : {}),
       };
     }
     // The title a MOD amends shows the revision in force before (`REV. GUADALAJARA, 2010`).

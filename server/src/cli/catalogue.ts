@@ -9,17 +9,20 @@ import { displayPath, readInputs, UsageError, type Command } from './common';
 
 export const catalogueCommand: Command = {
   name: 'catalogue',
-  usage: `  reso catalogue [--out FILE] [--complete BODY[:FROM-TO]]... PATH...
+  usage: `  reso catalogue [--out FILE] [--complete BODY[:FROM-TO]]... [--embed-text] PATH...
                                             build a catalogue of the resolutions the files define and cite
                                             (paths in it are relative to FILE); print it, or write FILE;
-                                            --complete declares it holds every resolution of BODY`,
+                                            --complete declares it holds every resolution of BODY;
+                                            --embed-text carries the text of each resolution defined`,
   run(args, io) {
     let out: string | undefined;
+    let embedText = false;
     const paths: string[] = [];
     const complete: CatalogueCompleteness[] = [];
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
-      if (arg === '--out') out = args[++i];
+      if (arg === '--embed-text') embedText = true;
+      else if (arg === '--out') out = args[++i];
       else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
       else if (arg === '--complete' || arg.startsWith('--complete=')) {
         const claim = parseCompleteness((arg === '--complete' ? args[++i] : arg.slice('--complete='.length)) ?? '');
@@ -35,7 +38,7 @@ export const catalogueCommand: Command = {
     // Files are named relative to where the catalogue is written, so it can move with them.
     const base = out ? dirname(resolve(out)) : process.cwd();
     const inputs = files.map((file) => ({ name: relative(base, resolve(file.path)).split('\\').join('/'), text: file.text }));
-    const text = serializeCatalogue(buildCatalogue(inputs, undefined, complete));
+    const text = serializeCatalogue(buildCatalogue(inputs, undefined, complete, { embedText }));
     if (out) {
       // `--out build/catalogue.json` in a fresh checkout: the folder is made, as a build step expects.
       mkdirSync(dirname(resolve(out)), { recursive: true });
