@@ -15,6 +15,7 @@ import { DEFAULT_RESOLUTION_SETTINGS } from '../analysis/settings';
 import type { ChangeDecision } from '../analysis/changes';
 import { decideChanges, documentInfo, viewText } from '../features/changes';
 import { COMMANDS, insertClauseAfter, labelOnEnter, renumberDocument } from '../features/commands';
+import { newProposal, preparePlaceholderRename, proposalCandidates, renamePlaceholder, type NewProposalRequest } from '../features/drafting';
 import { LanguageService } from '../features/service';
 import { folderPath, mergeSettings } from '../host/settingsFiles';
 import { exportAknBeside, importBeside } from '../host/interchangeFiles';
@@ -91,6 +92,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.resolution'] },
         executeCommandProvider: { commands: [COMMANDS.renumberDocument, COMMANDS.insertClauseAfter, ...Object.keys(CHANGE_COMMANDS), BUILD_CATALOGUE_COMMAND, IMPORT_COMMAND, EXPORT_AKN_COMMAND] },
         documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
+        renameProvider: { prepareProvider: true },
         diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
       },
       serverInfo: { name: 'resolution-language-server', version: '0.1.0' },
@@ -195,6 +197,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   );
   connection.onRequest(VIEW_REQUEST, (params: { uri: string; view: 'amended' | 'original' }) => viewText(service, params.uri, params.view) ?? null);
 
+  connection.onPrepareRename((params) => preparePlaceholderRename(service, params.textDocument.uri, params.position) ?? null);
+  connection.onRenameRequest((params) => renamePlaceholder(service, params.textDocument.uri, params.position, params.newName) ?? null);
+  connection.onRequest(PROPOSAL_CANDIDATES_REQUEST, () => proposalCandidates(service));
+  connection.onRequest(NEW_PROPOSAL_REQUEST, (params: NewProposalRequest) => ({ result: newProposal(service, params) }));
+
   documents.listen(connection);
   connection.listen();
   return service;
@@ -212,6 +219,9 @@ export const VIEW_REQUEST = 'resolution/view';
 export const IMPORT_COMMAND = 'resolution.server.import';
 /** `[documentUri, replace?]`: writes the open document as Akoma Ntoso beside its file. */
 export const EXPORT_AKN_COMMAND = 'resolution.server.exportAkn';
+/** Drafting: the resolutions a proposal may concern, and the text of a new proposal. */
+export const PROPOSAL_CANDIDATES_REQUEST = 'resolution/proposalCandidates';
+export const NEW_PROPOSAL_REQUEST = 'resolution/newProposal';
 
 const CHANGE_COMMANDS: Record<string, { decision: ChangeDecision; atCursor: boolean; label: string }> = {
   'resolution.server.acceptAllChanges': { decision: 'accept', atCursor: false, label: 'Accept all changes' },
