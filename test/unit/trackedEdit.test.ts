@@ -129,3 +129,16 @@ describe('tracked edit', () => {
     });
   }
 });
+
+describe('tracked edit of marks themselves', () => {
+  it('leaves an edit that only removes marks (accepting or rejecting) as it is', () => {
+    const text = 'a) {--old--}{++new++} text;\n';
+    const accept = trackEdit(text, { start: 3, end: 12, text: '' });
+    assert.ok(accept.ok && accept.verbatim);
+    assert.equal(applyEdit(text, accept.edit), 'a) {++new++} text;\n');
+    // The same range from Backspace deletes the character before it instead.
+    const backspace = trackEdit(text, { start: 3, end: 12, text: '' }, 'backspace');
+    assert.ok(backspace.ok && !backspace.verbatim);
+    assert.equal(viewsOf(applyEdit(text, backspace.edit)).amended, 'a)new text;\n');
+  });
+});

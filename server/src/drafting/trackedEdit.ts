@@ -73,11 +73,14 @@ class Tracker {
   track(plain: PlainEdit, intent: DeleteIntent | undefined): TrackResult {
     let edit = plain;
     let window = this.window(edit.start, edit.end, 1);
-    // A deletion that only touches delimiters or removed text reaches the next character the view keeps.
-    if (edit.text === '' && intent) {
+    // A deletion of nothing the amended view keeps: from Backspace or Delete it reaches the next
+    // character the view keeps; otherwise it only removes marks (accepting or rejecting a change)
+    // and is applied as it is.
+    if (edit.text === '') {
       const views = this.windowViews(window);
       const from = views.amended.fromSource(edit.start - window.start).offset;
       const to = views.amended.fromSource(edit.end - window.start).offset;
+      if (from === to && !intent) return verbatim(this.source, edit);
       if (from === to) {
         if (intent === 'backspace' && from > 0) edit = { start: window.start + views.amended.toSource(from - 1), end: edit.end, text: '' };
         else if (intent === 'delete' && to < views.amended.text.length) edit = { start: edit.start, end: window.start + views.amended.toSource(to) + 1, text: '' };
