@@ -19,6 +19,8 @@ import {
 } from 'vscode';
 import { registerInterchange } from './interchange';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerProposalCommands } from './proposals';
+import { registerTrackChanges } from './trackChanges';
 
 let client: LanguageClient | undefined;
 
@@ -231,6 +233,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       void updateStatus();
     }),
   );
+  registerTrackChanges(context);
+  registerProposalCommands(context, languageClient);
   await languageClient.start();
   void updateStatus();
 }
