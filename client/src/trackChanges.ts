@@ -28,8 +28,26 @@ interface Tracked {
   /** The caret before the latest change (offset in `clean`), to tell Backspace from Delete. */
   caret?: number;
   busy: boolean;
-  /** The change of the latest event, when it is the only one since `clean`. */
-  lastChange?: PlainEdit;
+  /** The changes of the latest event (last first), when they are the only ones since `clean`. */
+  lastChanges?: PlainEdit[];
+  /**
+   * Fingerprints of the texts left with every change marked. The editor may keep a change and
+   * its marks as neighbouring undo steps: undo and redo go on until they reach one of these, so
+   * that the drafter never lands on an unmarked change.
+   */
+  markedStates: Set<string>;
+  /** Undo or redo steps taken on the drafter's behalf in a row. */
+  extraSteps: number;
+}
+
+const MAX_MARKED_STATES = 2000;
+const MAX_EXTRA_STEPS = 20;
+
+/** Length and FNV-1a hash of a text. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(hash >>> 0).toString(36)}`;
 }
 
 /** The one plain edit turning `before` into `after`: their common start and end stay. */
@@ -102,7 +120,7 @@ export class TrackChanges {
       return false;
     }
     this.state.set(document.uri.toString(), true);
-    this.tracked.set(document.uri.toString(), { clean: text, busy: false });
+    this.tracked.set(document.uri.toString(), { clean: text, busy: false, markedStates: new Set([fingerprint(text)]), extraSteps: 0 });
     this.refresh();
     return true;
   }
@@ -139,12 +157,18 @@ export class TrackChanges {
     if (!entry || event.contentChanges.length === 0) return;
     // Undo and redo restore a state that was already consistent: nothing to mark.
     if (event.reason === TextDocumentChangeReason.Undo || event.reason === TextDocumentChangeReason.Redo) {
-      entry.clean = event.document.getText();
+      const text = event.document.getText();
+      entry.clean = text;
+      if (!entry.markedStates.has(fingerprint(text)) && entry.extraSteps < MAX_EXTRA_STEPS) {
+        entry.extraSteps++;
+        void commands.executeCommand(event.reason === TextDocumentChangeReason.Undo ? 'undo' : 'redo');
+      } else entry.extraSteps = 0;
       return;
     }
     if (entry.busy) return;
-    const [change] = event.contentChanges;
-    entry.lastChange = event.contentChanges.length === 1 ? { start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text } : undefined;
+    entry.lastChanges = event.contentChanges
+      .map((change) => ({ start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text }))
+      .sort((a, b) => b.start - a.start);
     void this.mark(event.document, entry);
   }
 
@@ -155,29 +179,43 @@ export class TrackChanges {
       for (let round = 0; round < 5; round++) {
         const current = document.getText();
         if (current === entry.clean) return;
-        const fromEvent = entry.lastChange;
-        const plain = fromEvent && applyEdit(entry.clean, fromEvent) === current ? fromEvent : difference(entry.clean, current);
-        entry.lastChange = undefined;
-        const intent: DeleteIntent | undefined = plain.text === '' && entry.caret !== undefined ? (entry.caret === plain.end ? 'backspace' : entry.caret === plain.start ? 'delete' : undefined) : undefined;
-        const result = trackEdit(entry.clean, plain, intent);
-        if (!result.ok) {
-          void window.showWarningMessage(`Track changes: ${result.message} The change stays as typed, without marks.`);
-          entry.clean = current;
+        // The event's own changes when they are all that happened since the clean text (several
+        // at once from multiple cursors or a command's edit: each is marked on its own); else the
+        // one edit between the two texts.
+        const fromEvent = entry.lastChanges;
+        entry.lastChanges = undefined;
+        const plains = fromEvent && fromEvent.reduce((text, change) => applyEdit(text, change), entry.clean) === current ? fromEvent : [difference(entry.clean, current)];
+        let desired = entry.clean;
+        let caret: number | undefined;
+        let failure: string | undefined;
+        for (const plain of plains) {
+          const intent: DeleteIntent | undefined =
+            plains.length === 1 && plain.text === '' && entry.caret !== undefined ? (entry.caret === plain.end ? 'backspace' : entry.caret === plain.start ? 'delete' : undefined) : undefined;
+          const result = trackEdit(desired, plain, intent);
+          if (!result.ok) {
+            failure = result.message;
+            break;
+          }
+          desired = applyEdit(desired, result.edit);
+          caret = plains.length === 1 ? result.edit.caret : undefined;
+        }
+        if (failure !== undefined) {
+          void window.showWarningMessage(`Track changes: ${failure} The change stays as typed, without marks.`);
+          this.marked(entry, current);
           return;
         }
-        const desired = applyEdit(entry.clean, result.edit);
         const correction = difference(current, desired);
         if (correction.start === correction.end && correction.text === '') {
-          entry.clean = desired;
+          this.marked(entry, desired);
           continue;
         }
         const editor = window.visibleTextEditors.find((e) => e.document === document);
         const applied = editor ? await this.apply(editor, correction) : false;
         if (applied) {
-          entry.clean = desired;
-          if (editor && editor.selections.length === 1 && document.getText() === desired) {
-            const caret = document.positionAt(result.edit.caret);
-            editor.selection = new Selection(caret, caret);
+          this.marked(entry, desired);
+          if (editor && caret !== undefined && editor.selections.length === 1 && document.getText() === desired) {
+            const position = document.positionAt(caret);
+            editor.selection = new Selection(position, position);
           }
         }
         // Not applied: the text moved on meanwhile; the next round marks everything since `clean`.
@@ -188,6 +226,12 @@ export class TrackChanges {
       const editor = window.visibleTextEditors.find((e) => e.document === document);
       if (editor && editor.selections.length === 1 && editor.selection.isEmpty) entry.caret = document.offsetAt(editor.selection.active);
     }
+  }
+
+  private marked(entry: Tracked, text: string): void {
+    entry.clean = text;
+    entry.markedStates.add(fingerprint(text));
+    if (entry.markedStates.size > MAX_MARKED_STATES) entry.markedStates.delete(entry.markedStates.values().next().value ?? '');
   }
 
   private async apply(editor: TextEditor, correction: PlainEdit): Promise<boolean> {

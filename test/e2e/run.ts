@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { E2E_DIR, Harness, REPO_ROOT, log, timed, withTimeout } from './harness';
+import { DRAFTING_STEPS } from './drafting';
 import { exportAknStep, importAknStep } from './interchange';
 import { SMOKE_FILES, buildSmokeVsix } from './smoke';
 import { Workbench, type Problem, type TreeRow } from './workbench';
@@ -366,6 +367,7 @@ const SCENARIO: Step[] = [
     log(`imported: ${await importAknStep(ctx.wb, path.join(REPO_ROOT, 'test', 'fixtures', 'akn', 'res_2.xml'))}`);
     await ctx.shot('import-akn');
   } },
+  ...DRAFTING_STEPS,
 ];
 
 const SMOKE_SCENARIO: Step[] = [
