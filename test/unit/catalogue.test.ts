@@ -12,7 +12,7 @@ import { SCHEMA_PATH, SHIPPED_PATH, shippedCatalogue } from './citationFixtures'
 import { readSeed, SEED_2018, SEED_DT } from './helpers';
 
 function seedsCatalogue(): CatalogueFile {
-  return buildCatalogue([SEED_DT, SEED_2018].map((name) => ({ name, text: readSeed(name) })), undefined, { embedText: true });
+  return buildCatalogue([SEED_DT, SEED_2018].map((name) => ({ name, text: readSeed(name) })), undefined, [], { embedText: true });
 }
 
 function validator(): (data: unknown) => boolean {

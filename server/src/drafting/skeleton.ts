@@ -38,6 +38,8 @@ const AUTHORITY: Record<Body, string> = {
   WTSA: 'The World Telecommunication Standardization Assembly',
   WTPF: 'The World Telecommunication/ICT Policy Forum',
   WCIT: 'The World Conference on International Telecommunications',
+  WRC: 'The World Radiocommunication Conference',
+  RA: 'The Radiocommunication Assembly',
   UNGA: 'The General Assembly of the United Nations',
   Council: 'The Council',
 };

@@ -79,7 +79,7 @@ export function buildFolderCatalogue(folder: string): { text: string; files: num
       // A file that vanished between listing and reading is simply not in the catalogue.
     }
   }
-  return { text: serializeCatalogue(buildCatalogue(inputs, undefined, { embedText: true })), files: inputs.length };
+  return { text: serializeCatalogue(buildCatalogue(inputs, undefined, [], { embedText: true })), files: inputs.length };
 }
 
 /** The catalogue file the Build catalogue command writes in a workspace folder. */
