@@ -185,7 +185,8 @@ function markHunk(removed: readonly string[], added: readonly string[]): string 
   const pairs = pairLines(removed, added);
   const out: string[] = [];
   for (const pair of pairs) {
-    const marked = markLines(pair.removed.join(''), pair.added.join(''));
+    const paired = pair.removed.length === 1 && pair.added.length === 1;
+    const marked = paired ? markLines(pair.removed.join(''), pair.added.join('')) : markWholeLines(pair.removed.join(''), pair.added.join(''));
     if (marked === undefined) break;
     out.push(marked);
   }
@@ -197,6 +198,18 @@ function markHunk(removed: readonly string[], added: readonly string[]): string 
     if (views.diagnostics.length === 0 && views.original === oldText && views.amended === newText) return joined;
   }
   return markLines(oldText, newText);
+}
+
+/** Lines unlike each other: the old ones deleted, then the new ones inserted, a mark per line. */
+function markWholeLines(before: string, after: string): string | undefined {
+  const runs = [
+    { equal: false, removed: before, added: '' },
+    { equal: false, removed: '', added: after },
+  ].filter((run) => run.removed + run.added !== '');
+  const form = renderRuns(runs, true, true);
+  const views = viewsOf(form);
+  if (views.diagnostics.length === 0 && views.original === before && views.amended === after) return form;
+  return markLines(before, after);
 }
 
 /** Marks whole lines word by word, falling back to marking them whole. */
@@ -211,6 +224,11 @@ function markLines(before: string, after: string): string | undefined {
   return undefined;
 }
 
+/** How alike (shared words, Dice) two lines must be to be marked as one line changed rather than one deleted and one inserted. */
+const PAIRING = 0.5;
+
+const FUNCTION_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'be', 'by', 'for', 'in', 'its', 'of', 'on', 'or', 'rev', 'resolution', 'resolutions', 'that', 'the', 'this', 'to', 'with']);
+
 interface LinePair {
   removed: string[];
   added: string[];
@@ -222,7 +240,8 @@ function pairLines(removed: readonly string[], added: readonly string[]): LinePa
   const m = added.length;
   if (n === 0 || m === 0) return [{ removed: [...removed], added: [...added] }];
   if (n * m > 40000) return [{ removed: [...removed], added: [...added] }];
-  const words = (line: string) => new Set(line.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  // Content words only: the label and the words every clause shares say nothing of likeness.
+  const words = (line: string) => new Set(line.replace(LABEL, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '' && !FUNCTION_WORDS.has(w)));
   const removedWords = removed.map(words);
   const addedWords = added.map(words);
   const likeness = (a: Set<string>, b: Set<string>) => {
@@ -236,7 +255,7 @@ function pairLines(removed: readonly string[], added: readonly string[]): LinePa
   for (let a = n - 1; a >= 0; a--) {
     for (let b = m - 1; b >= 0; b--) {
       const like = likeness(removedWords[a], addedWords[b]);
-      const pair = like >= 0.5 ? like + score[a + 1][b + 1] : -1;
+      const pair = like >= PAIRING ? like + score[a + 1][b + 1] : -1;
       score[a][b] = Math.max(pair, score[a + 1][b], score[a][b + 1]);
     }
   }
@@ -246,7 +265,7 @@ function pairLines(removed: readonly string[], added: readonly string[]): LinePa
   let b = 0;
   while (a < n && b < m) {
     const like = likeness(removedWords[a], addedWords[b]);
-    if (like >= 0.5 && score[a][b] === like + score[a + 1][b + 1]) {
+    if (like >= PAIRING && score[a][b] === like + score[a + 1][b + 1]) {
       if (loose.removed.length + loose.added.length > 0) out.push(loose);
       out.push({ removed: [removed[a]], added: [added[b]] });
       loose = { removed: [], added: [] };

@@ -81,6 +81,18 @@ export function renderRuns(runs: readonly DiffRun[], tidy: boolean, atLineStart:
         after = breaks[0];
       }
     }
+    // Whole lines inserted or deleted: one mark per line, as a DT shows each clause.
+    const lines = (removed || added).split(/(?<=\n)/);
+    if (tidy && after !== '' && (removed === '' || added === '') && lines.length > 1 && lines.every((line) => line.trim() !== '')) {
+      const [open, close] = removed === '' ? ['{++', '++}'] : ['{--', '--}'];
+      for (const line of lines) {
+        const body = line.replace(/\r?\n$/, '');
+        pieces.push(open, body, close, line.slice(body.length));
+      }
+      pieces.push(after);
+      lineStart = true;
+      continue;
+    }
     if (removed !== '' && !insertionFirst) pieces.push('{--', removed, '--}');
     if (added !== '') pieces.push('{++', added, '++}');
     if (removed !== '' && insertionFirst) pieces.push('{--', removed, '--}');
