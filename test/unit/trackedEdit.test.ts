@@ -4,12 +4,17 @@ import { viewsOf } from '../../server/src/drafting/marks';
 import { buildView, scanRevisions } from '../../server/src/syntax/revisions';
 import { random, readSeed, SEED_2018, SEED_DT } from './helpers';
 
-/** The amended view after the plain edit is applied to it, where the source range falls in that view. */
-function expectedAmended(source: string, edit: PlainEdit): string {
+/**
+ * The amended view after the plain edit is applied to it, where the source range falls in that
+ * view; a Backspace or Delete that falls on nothing the view keeps takes the character before or after.
+ */
+function expectedAmended(source: string, edit: PlainEdit, intent?: 'backspace' | 'delete'): string {
   const marks = scanRevisions(source, []);
   const amended = buildView(source, marks, 'amended');
-  const from = amended.fromSource(edit.start).offset;
-  const to = amended.fromSource(edit.end).offset;
+  let from = amended.fromSource(edit.start).offset;
+  let to = amended.fromSource(edit.end).offset;
+  if (from === to && edit.text === '' && intent === 'backspace') from = Math.max(0, from - 1);
+  if (from === to && edit.text === '' && intent === 'delete') to = Math.min(amended.text.length, to + 1);
   return amended.text.slice(0, from) + edit.text + amended.text.slice(to);
 }
 
@@ -115,15 +120,16 @@ describe('tracked edit', () => {
         let text = '';
         if (kind < 0.7 || kind > 0.9) for (let i = Math.floor(next() * 4); i >= 0; i--) text += alphabet[Math.floor(next() * alphabet.length)];
         const edit = { start, end, text };
-        const intent = text === '' ? (next() < 0.5 ? 'backspace' : 'delete') : undefined;
+        // A key press deletes something: an empty edit is no Backspace or Delete.
+        const intent = text === '' && end > start ? (next() < 0.5 ? 'backspace' : 'delete') : undefined;
         const result = trackEdit(source, edit, intent);
         if (!result.ok) throw new Error(`step ${step}: ${result.message} ${JSON.stringify(edit)} in ${JSON.stringify(source.slice(start - 60, end + 60))}`);
-        const expected = intent ? undefined : expectedAmended(source, edit);
+        const expected = expectedAmended(source, edit, intent);
         const after = applyEdit(source, result.edit);
         const views = viewsOf(after);
         assert.deepEqual(views.diagnostics, [], `step ${step}: broken mark`);
         assert.ok(views.original === original, `step ${step}: the original view changed after ${JSON.stringify(edit)}`);
-        if (expected !== undefined) assert.ok(views.amended === expected, `step ${step}: amended view differs after ${JSON.stringify(edit)}`);
+        assert.ok(views.amended === expected, `step ${step}: amended view differs after ${JSON.stringify(edit)} (${intent ?? 'typed'})`);
         source = after;
       }
     });
