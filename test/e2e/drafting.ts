@@ -176,10 +176,36 @@ async function compareWith(ctx: DraftingContext): Promise<void> {
   await ctx.shot('compare-with');
 }
 
+/** An ADD gets a placeholder number; F2 renames it in the title and where it is cited. */
+async function renamePlaceholder(ctx: DraftingContext): Promise<void> {
+  const { wb } = ctx;
+  await paletteRun(wb, 'Resolution: New proposal…');
+  await pick(wb, /Kind of proposal/, 'ADD', /^\s*ADD/);
+  await pick(wb, /Conference making the proposal/, 'PP-22', /PP-22/);
+  await wb.page.locator('.tab.active').filter({ hasText: /Untitled/ }).first().waitFor({ timeout: wb.timeout });
+  // The cursor is on the title placeholder near the top: the title is in view.
+  await wb.waitForEditorText(rendered('# DRAFT NEW RESOLUTION [XXX-1]'));
+  await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: wb.timeout });
+  // A mention of the placeholder in the text, to see it follow.
+  await wb.gotoLine(21, 1);
+  await wb.page.keyboard.insertText('see Resolution [XXX-1] ');
+  await wb.gotoLine(11, '# DRAFT NEW RESOLUTION ['.length + 1);
+  await wb.page.keyboard.press('F2');
+  const box = wb.page.locator('.rename-box input');
+  await box.waitFor({ timeout: wb.timeout });
+  await box.fill('204');
+  await wb.page.keyboard.press('Enter');
+  await wb.waitForEditorText(rendered('# DRAFT NEW RESOLUTION 204'));
+  await wb.waitForEditorText(rendered('see Resolution 204 '));
+  log('F2 renamed [XXX-1] to 204 in the title and the mention');
+  await ctx.shot('rename-placeholder');
+}
+
 export const DRAFTING_STEPS: DraftingStep[] = [
   { name: 'new-proposal', needs: ['workbench'], run: newModProposal },
   { name: 'track-typing', needs: ['new-proposal'], run: typeTracked },
   { name: 'track-delete', needs: ['track-typing'], run: deleteTracked },
   { name: 'track-undo', needs: ['track-delete'], run: undoTracked },
   { name: 'compare-with', needs: ['workbench'], run: compareWith },
+  { name: 'rename-placeholder', needs: ['new-proposal'], run: renamePlaceholder },
 ];
