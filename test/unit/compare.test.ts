@@ -99,6 +99,11 @@ describe('compare', () => {
     assert.ok(near.original > 0.9 && near.amended > 0.9, JSON.stringify(near));
   });
 
+  it('marks the title word by word even when the text before it is deleted', () => {
+    const marked = compare(viewsOf(readSeed(SEED_DT)).amended, readSeed(SEED_2018));
+    assert.match(marked, /^# RESOLUTION 130 \(REV\. \{--BUSAN, 2014--\}\{\+\+DUBAI, 2018\+\+\}\)$/m);
+  });
+
   it('keeps both views exact over both seeds compared with each other', () => {
     for (const [a, b] of [[SEED_2018, SEED_DT], [SEED_DT, SEED_2018]]) {
       const before = viewsOf(readSeed(a)).amended;

@@ -244,6 +244,11 @@ function pairLines(removed: readonly string[], added: readonly string[]): LinePa
   const words = (line: string) => new Set(line.replace(LABEL, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '' && !FUNCTION_WORDS.has(w)));
   const removedWords = removed.map(words);
   const addedWords = added.map(words);
+  // A title meets the same title of another revision: `# RESOLUTION 130 (REV. …)`.
+  const titleOf = (line: string) => (line.startsWith('#') ? line.replace(/\(.*$/s, '').trim().toUpperCase() : undefined);
+  const removedTitles = removed.map(titleOf);
+  const addedTitles = added.map(titleOf);
+  const alike = (i: number, j: number) => (removedTitles[i] !== undefined && removedTitles[i] === addedTitles[j] ? 1 : likeness(removedWords[i], addedWords[j]));
   const likeness = (a: Set<string>, b: Set<string>) => {
     if (a.size === 0 && b.size === 0) return 1;
     let shared = 0;
@@ -254,7 +259,7 @@ function pairLines(removed: readonly string[], added: readonly string[]): LinePa
   const score: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let a = n - 1; a >= 0; a--) {
     for (let b = m - 1; b >= 0; b--) {
-      const like = likeness(removedWords[a], addedWords[b]);
+      const like = alike(a, b);
       const pair = like >= PAIRING ? like + score[a + 1][b + 1] : -1;
       score[a][b] = Math.max(pair, score[a + 1][b], score[a][b + 1]);
     }
@@ -264,7 +269,7 @@ function pairLines(removed: readonly string[], added: readonly string[]): LinePa
   let a = 0;
   let b = 0;
   while (a < n && b < m) {
-    const like = likeness(removedWords[a], addedWords[b]);
+    const like = alike(a, b);
     if (like >= PAIRING && score[a][b] === like + score[a + 1][b + 1]) {
       if (loose.removed.length + loose.added.length > 0) out.push(loose);
       out.push({ removed: [removed[a]], added: [added[b]] });
