@@ -5,10 +5,8 @@ import * as path from 'node:path';
 import {
   commands,
   EventEmitter,
-  Range,
   Selection,
   StatusBarAlignment,
-  TextEditorRevealType,
   Uri,
   ViewColumn,
   window,
@@ -21,6 +19,9 @@ import { registerInterchange } from './interchange';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerProposalCommands } from './proposals';
 import { registerTrackChanges } from './trackChanges';
+import { registerChangeNavigation } from './changeNavigation';
+import { registerRevisionDecorations } from './decorations';
+import { registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -47,6 +48,7 @@ interface LspPosition {
 interface DocumentInfo {
   marks: Array<{ start: LspPosition; end: LspPosition }>;
   resolution?: string;
+  change?: number;
 }
 
 type ViewKind = 'amended' | 'original';
@@ -115,6 +117,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
         },
       },
     },
+    // Hovers on a revision mark link to Accept and Reject; no other command can be run from a hover.
+    markdown: { isTrusted: { enabledCommands: ['resolution.acceptChange', 'resolution.rejectChange'] } },
   };
   const languageClient = new LanguageClient('resolution', 'Resolution Drafter', serverOptions, clientOptions);
   client = languageClient;
@@ -139,35 +143,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }
     const info = await documentInfo(editor, true);
     const marks = info?.marks.length ?? 0;
-    const parts = [info?.resolution ?? 'Resolution', marks > 0 ? `${marks} revision mark${marks === 1 ? '' : 's'}` : 'no revision marks'];
+    const changes = info?.change !== undefined ? `change ${info.change} of ${marks}` : marks > 0 ? `${marks} revision mark${marks === 1 ? '' : 's'}` : 'no revision marks';
+    const parts = [info?.resolution ?? 'Resolution', changes];
     status.text = `$(law) ${parts.join(' · ')}`;
     status.show();
   };
 
-  const decide = (command: string, atCursor: boolean, nothing: string) => async (): Promise<void> => {
+  // From a hover link the document and position come as arguments; from the palette, the cursor's.
+  const decide = (command: string, atCursor: boolean, nothing: string) => async (uri?: unknown, position?: unknown): Promise<void> => {
     const editor = activeResolutionEditor();
-    if (!editor) return;
-    const args: unknown[] = [editor.document.uri.toString()];
-    if (atCursor) args.push(cursorOf(editor));
+    const given = typeof uri === 'string' && typeof position === 'object' && position !== null;
+    if (!editor && !given) return;
+    const args: unknown[] = [given ? uri : editor?.document.uri.toString()];
+    if (atCursor) args.push(given ? position : editor && cursorOf(editor));
     const changed = await commands.executeCommand<boolean>(command, ...args);
     if (!changed) void window.showInformationMessage(nothing);
-  };
-
-  const moveToChange = (forward: boolean) => async (): Promise<void> => {
-    const editor = activeResolutionEditor();
-    if (!editor) return;
-    const info = await documentInfo(editor, false);
-    const marks = (info?.marks ?? []).map((m) => new Range(m.start.line, m.start.character, m.end.line, m.end.character));
-    if (marks.length === 0) {
-      void window.showInformationMessage('This document has no revision marks.');
-      return;
-    }
-    const here = editor.selection.active;
-    const target = forward
-      ? (marks.find((m) => m.start.isAfter(here)) ?? marks[0])
-      : ([...marks].reverse().find((m) => m.start.isBefore(here) && !m.contains(here)) ?? marks[marks.length - 1]);
-    editor.selection = new Selection(target.start, target.start);
-    editor.revealRange(target, TextEditorRevealType.InCenterIfOutsideViewport);
   };
 
   const showView = (view: ViewKind) => async (): Promise<void> => {
@@ -210,8 +200,6 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('resolution.rejectAllChanges', decide(SERVER.rejectAllChanges, false, 'This document has no revision marks.')),
     commands.registerCommand('resolution.acceptChange', decide(SERVER.acceptChange, true, 'The cursor is not in a revision mark.')),
     commands.registerCommand('resolution.rejectChange', decide(SERVER.rejectChange, true, 'The cursor is not in a revision mark.')),
-    commands.registerCommand('resolution.nextChange', moveToChange(true)),
-    commands.registerCommand('resolution.previousChange', moveToChange(false)),
     commands.registerCommand('resolution.showAmendedView', showView('amended')),
     commands.registerCommand('resolution.showOriginalView', showView('original')),
     commands.registerCommand('resolution.buildCatalogue', async () => {
@@ -235,6 +223,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
   registerTrackChanges(context);
   registerProposalCommands(context, languageClient);
+  registerRevisionDecorations(context, languageClient);
+  registerChangeNavigation(context, languageClient, activeResolutionEditor);
+  registerPreview(context, languageClient, activeResolutionEditor);
   await languageClient.start();
   void updateStatus();
 }

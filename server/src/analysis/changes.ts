@@ -16,9 +16,13 @@ export function decideAll(document: ParsedDocument, decision: ChangeDecision): O
   return removals(document, decision).map(([start, end]) => ({ start, end, newText: '' }));
 }
 
-/** The revision mark at an offset (its delimiters included), if any. */
+/**
+ * The revision mark at an offset (its delimiters included), if any. Between two marks that touch
+ * (`{--x--}{++y++}`) it is the one starting there: where Next change leaves the cursor.
+ */
 export function markAt(document: ParsedDocument, offset: number): RevisionMark | undefined {
-  return document.revisions.find((mark) => mark.start <= offset && offset <= mark.end);
+  const marks = document.revisions;
+  return marks.find((mark) => mark.start <= offset && offset < mark.end) ?? marks.find((mark) => offset === mark.end);
 }
 
 /**

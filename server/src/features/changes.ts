@@ -5,6 +5,7 @@ import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types
 import { decideAll, decideAt, type ChangeDecision } from '../analysis/changes';
 import { workspaceEdit } from './codeActions';
 import { toRange } from './convert';
+import { changeNumberAt } from './revisionMarks';
 import type { LanguageService } from './service';
 
 export function decideChanges(service: LanguageService, uri: string, decision: ChangeDecision, position?: Position): WorkspaceEdit | undefined {
@@ -19,6 +20,8 @@ export interface DocumentInfo {
   marks: Range[];
   /** Title of the resolution at the position, when one was asked for and found. */
   resolution?: string;
+  /** 1-based number of the mark at the position, when the position is in one. */
+  change?: number;
 }
 
 export function documentInfo(service: LanguageService, uri: string, position?: Position): DocumentInfo | undefined {
@@ -27,6 +30,8 @@ export function documentInfo(service: LanguageService, uri: string, position?: P
   const info: DocumentInfo = { marks: document.revisions.map((mark) => toRange(document, mark.start, mark.end)) };
   if (position) {
     const offset = document.lines.offsetAt(position);
+    const change = changeNumberAt(document, offset);
+    if (change !== undefined) info.change = change;
     const resolutions = document.root.resolutions;
     // Outside any resolution (front matter, a proposal line), name the next one, else the last.
     const resolution =

@@ -27,6 +27,7 @@ import { workspaceSymbols } from './workspaceSymbols';
 import { foldingRanges } from './folding';
 import { selectionRanges } from './selection';
 import { documentSymbols } from './symbols';
+import { registerRevisionFeatures } from './revisionMarks';
 
 export type ServiceSettings = ResolutionSettings;
 
@@ -62,6 +63,8 @@ export class LanguageService {
   settings: ServiceSettings = DEFAULT_RESOLUTION_SETTINGS;
   readonly checks: Check[] = [...CHECKS];
   readonly hoverProviders: HoverProvider[] = [];
+  /** Hovers added below whichever hover answers (or alone): what a revision mark does. */
+  readonly hoverAppendices: HoverProvider[] = [];
   readonly definitionProviders: LocationsProvider[] = [];
   readonly referencesProviders: ReferencesProvider[] = [];
   readonly completionProviders: CompletionProvider[] = [];
@@ -83,6 +86,7 @@ export class LanguageService {
   constructor() {
     registerStructureFeatures(this);
     registerCitationFeatures(this);
+    registerRevisionFeatures(this);
   }
 
   setDocument(uri: string, text: string, version = 0): void {
@@ -224,7 +228,12 @@ export class LanguageService {
   }
 
   hover(uri: string, position: Position): Hover | null {
-    return this.first(uri, position, this.hoverProviders) ?? null;
+    const main = this.first(uri, position, this.hoverProviders);
+    const request = this.hoverAppendices.length > 0 ? this.request(uri, position) : undefined;
+    const extra = request ? this.hoverAppendices.map((provider) => provider(request)).filter((h): h is Hover => h !== undefined) : [];
+    if (extra.length === 0) return main ?? null;
+    const parts = [...(main ? [main] : []), ...extra].map((h) => hoverText(h));
+    return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range: (main ?? extra[0]).range };
   }
 
   definition(uri: string, position: Position): Location[] {
@@ -282,6 +291,13 @@ export class LanguageService {
     }
     return undefined;
   }
+}
+
+function hoverText(hover: Hover): string {
+  const contents = hover.contents;
+  if (typeof contents === 'string') return contents;
+  if (Array.isArray(contents)) return contents.map((c) => (typeof c === 'string' ? c : '```' + c.language + '\n' + c.value + '\n```')).join('\n\n');
+  return 'kind' in contents ? contents.value : '```' + contents.language + '\n' + contents.value + '\n```';
 }
 
 function conferenceIds(lookup: KnowledgeBase['conferences']): string {

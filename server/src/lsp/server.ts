@@ -19,6 +19,7 @@ import { newProposal, preparePlaceholderRename, proposalCandidates, renamePlaceh
 import { LanguageService } from '../features/service';
 import { folderPath, mergeSettings } from '../host/settingsFiles';
 import { exportAknBeside, importBeside } from '../host/interchangeFiles';
+import { registerReviewRequests } from './reviewRequests';
 import { CitationWorkspace, userCataloguePaths, writeFolderCatalogue } from './workspace';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), shippedCatalogue?: string): LanguageService {
@@ -89,7 +90,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         referencesProvider: true,
         workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: [' ', '*'] },
-        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.resolution'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll.resolution'] },
         executeCommandProvider: { commands: [COMMANDS.renumberDocument, COMMANDS.insertClauseAfter, ...Object.keys(CHANGE_COMMANDS), BUILD_CATALOGUE_COMMAND, IMPORT_COMMAND, EXPORT_AKN_COMMAND] },
         documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
         renameProvider: { prepareProvider: true },
@@ -195,6 +196,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(DOCUMENT_INFO_REQUEST, (params: { uri: string; position?: { line: number; character: number } }) =>
     documentInfo(service, params.uri, params.position) ?? null,
   );
+  registerReviewRequests(connection, service);
   connection.onRequest(VIEW_REQUEST, (params: { uri: string; view: 'amended' | 'original' }) => viewText(service, params.uri, params.view) ?? null);
 
   connection.onPrepareRename((params) => preparePlaceholderRename(service, params.textDocument.uri, params.position) ?? null);
