@@ -22,6 +22,7 @@ import { registerTrackChanges } from './trackChanges';
 import { registerChangeNavigation } from './changeNavigation';
 import { registerRevisionDecorations } from './decorations';
 import { registerPreview } from './preview';
+import { registerWalkthrough } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -226,6 +227,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerRevisionDecorations(context, languageClient);
   registerChangeNavigation(context, languageClient, activeResolutionEditor);
   registerPreview(context, languageClient, activeResolutionEditor);
+  registerWalkthrough(context);
   await languageClient.start();
   void updateStatus();
 }

@@ -151,7 +151,7 @@ export function previewShell(options: ShellOptions): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style nonce="${nonce}">${options.css.replace(/<\//g, '<\\/')}${WEBVIEW_CSS}</style>
+<style nonce="${nonce}">${options.css.replace(/</g, '\\3c ')}${WEBVIEW_CSS}</style>
 </head>
 <body>
 <div class="toolbar" role="toolbar" aria-label="Preview">

@@ -7,6 +7,10 @@ import { ROOT } from './helpers';
 
 const VSCE = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 
+/** The walkthrough's pages and the README's screenshots, which show in the extension's page. */
+const WALKTHROUGH = ['checks', 'citations', 'export', 'preview', 'sample'].map((name) => `client/walkthrough/${name}.md`);
+const README_IMAGES = ['hover', 'problems', 'decorations-light', 'decorations-dark', 'preview'].map((name) => `test/e2e/readme/${name}.png`);
+
 describe('packaging', function () {
   this.timeout(120_000);
 
@@ -29,7 +33,7 @@ describe('packaging', function () {
       'syntaxes/resolution.tmLanguage.json',
     ];
     for (const file of expected) assert.ok(listed.includes(file), `${file} is not packed: ${listed.join(', ')}`);
-    const allowed = new Set([...expected, 'seeds/catalogue.json', 'seeds/catalogue.schema.json']);
+    const allowed = new Set([...expected, 'seeds/catalogue.json', 'seeds/catalogue.schema.json', ...WALKTHROUGH, ...README_IMAGES]);
     assert.deepEqual(listed.filter((file) => !allowed.has(file)), [], 'files packed that should not be');
   });
 

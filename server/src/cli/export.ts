@@ -6,6 +6,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { readText } from '../host/files';
 import { FileExistsError, writeNewFiles, type NewFile } from '../host/newFiles';
 import { exportAkn } from '../interchange/akn/writer';
+import { writeHtml } from '../interchange/html';
 import { parseDocument, type ParsedDocument } from '../syntax';
 import { UsageError, type Command } from './common';
 
@@ -37,6 +38,12 @@ export const EXPORT_WRITERS: ExportWriter[] = [
     description: 'Akoma Ntoso 3.0 (AKN4UN), one document per resolution',
     write: (document) => exportAkn(document).map((part) => ({ name: part.name.replace(/\.xml$/, ''), content: part.xml })),
   },
+  {
+    format: 'html',
+    extension: '.html',
+    description: 'a standalone printable page, page breaks between resolutions; --mode tracked (default), amended or original',
+    write: (document, options) => writeHtml(document, options.mode),
+  },
 ];
 
 export function registerWriter(writer: ExportWriter): void {
@@ -54,7 +61,7 @@ function optionValue(args: readonly string[], i: number, name: string): [string,
 export const exportCommand: Command = {
   name: 'export',
   get usage() {
-    return `  reso export --to FORMAT FILE [--out PATH|-] [--force]
+    return `  reso export --to FORMAT FILE [--out PATH|-] [--force] [--mode tracked|amended|original]
                                             write FILE in another format, beside it (or to --out; - for
                                             stdout); several resolutions give FILE.<kind>-<number> files:
 ${EXPORT_WRITERS.map((w) => `                                              ${w.format}: ${w.description}`).join('\n')}`;

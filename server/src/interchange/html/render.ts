@@ -264,6 +264,9 @@ class Renderer {
   }
 
   private inlineRange(start: number, end: number): string {
+    // Line breaks and indentation at a block's edges are layout in the source, not text.
+    while (start < end && isBlank(this.text.charCodeAt(start))) start++;
+    while (end > start && isBlank(this.text.charCodeAt(end - 1))) end--;
     return this.inline(this.segments(start, end));
   }
 
@@ -345,6 +348,10 @@ const STYLE_TAGS: Record<Style, [string, string]> = {
   note: ['<span class="note">', '</span>'],
   mark: ['<mark>', '</mark>'],
 };
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
 
 function skipMarker(text: string, start: number, end: number, marker: string): number {
   let at = start;
