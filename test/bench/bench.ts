@@ -10,6 +10,7 @@ import { draftingBench } from './drafting';
 import { generateDocument, generateLongItalicLine, generateLongSection } from './generate';
 import { interchangeBench } from './interchange';
 import { fixWriteBench, largeDocumentBench, runawayBench } from './runaway';
+import { reviewBench } from './review';
 
 interface Measure {
   medianMs: number;
@@ -116,6 +117,9 @@ const akn = interchangeBench(Math.max(5, Math.floor(RUNS / 3)));
 failures.push(...akn.failures);
 const drafting = draftingBench(RUNS);
 failures.push(...drafting.failures);
+// The reviewer's view: HTML rendering and decoration ranges of the 1 MB document.
+const review = reviewBench(RUNS);
+failures.push(...review.failures);
 // Citations: a 10,000-resolution catalogue, a 1,000-file workspace and a real server process.
 // No runaway: fix-all and quick fixes at n and 4n problems, large documents, `reso fix --write` at n and 4n megabytes.
 const runaway = { problems: runawayBench(), largeDocuments: largeDocumentBench(), fixWrite: fixWriteBench() };
@@ -123,7 +127,7 @@ for (const part of Object.values(runaway)) failures.push(...part.failures);
 void citationBench(RUNS).then((citations) => {
   failures.push(...citations.failures);
   const noRunaway = Object.fromEntries(Object.entries(runaway).map(([name, part]) => [name, part.results]));
-  process.stdout.write(JSON.stringify({ ...results, akn: akn.results, drafting: drafting.results, citations: citations.results, noRunaway, withinBudget: failures.length === 0, failures }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ ...results, akn: akn.results, drafting: drafting.results, ...review.results, citations: citations.results, noRunaway, withinBudget: failures.length === 0, failures }, null, 2) + '\n');
   // A missed budget fails the run, as a failed test does.
   if (failures.length > 0) process.exitCode = 1;
 });

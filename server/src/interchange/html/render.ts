@@ -32,8 +32,10 @@ export interface RenderedDocument {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const NEEDS_ESCAPE = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]) : text;
 }
 
 type Style = 'plain' | 'ins' | 'del' | 'note' | 'mark';
@@ -49,6 +51,8 @@ class Renderer {
   private readonly marks: readonly RevisionMark[];
   private readonly text: string;
   private footnotes: FootnoteDefinitionNode[] = [];
+  /** `<!-- … -->` ranges of the source, in order: found once, not searched for per run of text. */
+  private readonly htmlComments: Array<[number, number]>;
 
   constructor(
     private readonly document: ParsedDocument,
@@ -56,6 +60,7 @@ class Renderer {
   ) {
     this.marks = document.revisions;
     this.text = document.text;
+    this.htmlComments = htmlComments(document.text);
   }
 
   render(root: DocumentNode): string {
@@ -210,57 +215,54 @@ class Renderer {
   /** The source range as runs the mode shows, each with its look; delimiters and `<!-- -->` left out. */
   private segments(start: number, end: number): Segment[] {
     const out: Segment[] = [];
-    const plain = (from: number, to: number, style: Style): void => {
-      // HTML comments are the drafter's notes, never printed.
-      let at = from;
-      while (at < to) {
-        const comment = this.text.indexOf('<!--', at);
-        if (comment < 0 || comment >= to) break;
-        const close = this.text.indexOf('-->', comment + 4);
-        const stop = close < 0 ? to : Math.min(to, close + 3);
-        if (comment > at) out.push({ start: at, end: comment, style });
-        at = stop;
-      }
-      if (to > at) out.push({ start: at, end: to, style });
-    };
-    const clip = (from: number, to: number, style: Style): void => {
-      const a = Math.max(from, start);
-      const b = Math.min(to, end);
-      if (b > a) plain(a, b, style);
-    };
+    const tracked = this.mode === 'tracked';
+    const amended = this.mode === 'amended';
     let cursor = start;
     for (let i = firstMarkEndingAfter(this.marks, start); i < this.marks.length && this.marks[i].start < end; i++) {
       const mark = this.marks[i];
-      if (mark.start > cursor) plain(cursor, mark.start, 'plain');
-      const tracked = this.mode === 'tracked';
-      const show = (from: number, to: number, kind: 'inserted' | 'deleted'): void => {
-        if (tracked) clip(from, to, kind === 'inserted' ? 'ins' : 'del');
-        else if ((kind === 'inserted') === (this.mode === 'amended')) clip(from, to, 'plain');
-      };
+      if (mark.start > cursor) this.plain(out, cursor, mark.start, 'plain');
       switch (mark.kind) {
         case 'insertion':
-          show(mark.contentStart, mark.contentEnd, 'inserted');
+          if (tracked || amended) this.clip(out, start, end, mark.contentStart, mark.contentEnd, tracked ? 'ins' : 'plain');
           break;
         case 'deletion':
-          show(mark.contentStart, mark.contentEnd, 'deleted');
+          if (!amended) this.clip(out, start, end, mark.contentStart, mark.contentEnd, tracked ? 'del' : 'plain');
           break;
         case 'substitution': {
           const separator = mark.separator ?? mark.contentEnd;
-          show(mark.contentStart, separator, 'deleted');
-          if (mark.separator !== undefined) show(separator + 2, mark.contentEnd, 'inserted');
+          if (!amended) this.clip(out, start, end, mark.contentStart, separator, tracked ? 'del' : 'plain');
+          if (mark.separator !== undefined && (tracked || amended)) this.clip(out, start, end, separator + 2, mark.contentEnd, tracked ? 'ins' : 'plain');
           break;
         }
         case 'comment':
-          if (tracked) clip(mark.contentStart, mark.contentEnd, 'note');
+          if (tracked) this.clip(out, start, end, mark.contentStart, mark.contentEnd, 'note');
           break;
         case 'highlight':
-          clip(mark.contentStart, mark.contentEnd, tracked ? 'mark' : 'plain');
+          this.clip(out, start, end, mark.contentStart, mark.contentEnd, tracked ? 'mark' : 'plain');
           break;
       }
       cursor = Math.max(cursor, mark.end);
     }
-    if (end > cursor) plain(cursor, end, 'plain');
+    if (end > cursor) this.plain(out, cursor, end, 'plain');
     return out;
+  }
+
+  private clip(out: Segment[], start: number, end: number, from: number, to: number, style: Style): void {
+    const a = Math.max(from, start);
+    const b = Math.min(to, end);
+    if (b > a) this.plain(out, a, b, style);
+  }
+
+  /** A run of text, less the HTML comments in it: the drafter's notes are never printed. */
+  private plain(out: Segment[], from: number, to: number, style: Style): void {
+    const comments = this.htmlComments;
+    let at = from;
+    for (let c = firstEndingAfter(comments, at); c < comments.length && comments[c][0] < to; c++) {
+      const commentStart = comments[c][0];
+      if (commentStart > at) out.push({ start: at, end: commentStart, style });
+      at = Math.max(at, Math.min(to, comments[c][1]));
+    }
+    if (to > at) out.push({ start: at, end: to, style });
   }
 
   private inlineRange(start: number, end: number): string {
@@ -270,6 +272,9 @@ class Renderer {
     return this.inline(this.segments(start, end));
   }
 
+  /** Per character of the text being inlined: 1 italic, 2 bold, 4 a delimiter left out, 8 a footnote marker. Reused. */
+  private flags = new Uint8Array(4096);
+
   /**
    * The runs in HTML. Italics and bold are paired on the text the reader sees, across revision
    * marks (`*{--noting--}{++recalling++}*`); an unpaired `*` stays a character. Footnote markers
@@ -277,13 +282,28 @@ class Renderer {
    */
   private inline(segments: readonly Segment[]): string {
     if (segments.length === 0) return '';
-    const pieces = segments.map((s) => this.text.slice(s.start, s.end));
-    const visible = pieces.join('');
+    const text = this.text;
+    const visible = segments.length === 1 ? text.slice(segments[0].start, segments[0].end) : segments.map((s) => text.slice(s.start, s.end)).join('');
+    const emphasis = visible.includes('*');
+    const footnotes = visible.includes('[^');
+    if (!emphasis && !footnotes) {
+      // Most runs: no italics, no footnotes; each segment is escaped text in its tag.
+      if (segments.length === 1) return wrap(segments[0].style, escapeHtml(visible));
+      let html = '';
+      let at = 0;
+      for (const segment of segments) {
+        const length = segment.end - segment.start;
+        html += wrap(segment.style, escapeHtml(visible.slice(at, at + length)));
+        at += length;
+      }
+      return html;
+    }
     const n = visible.length;
-    // Per character: 1 italic, 2 bold, 4 a delimiter to leave out, 8 the start of a footnote marker.
-    const flags = new Uint8Array(n);
+    if (this.flags.length < n) this.flags = new Uint8Array(n * 2);
+    const flags = this.flags;
+    flags.fill(0, 0, n);
     const notes = new Map<number, { id: string; length: number }>();
-    if (visible.includes('*')) {
+    if (emphasis) {
       for (const match of visible.matchAll(/\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*/g)) {
         const at = match.index ?? 0;
         flags[at] = flags[at + 1] = 4;
@@ -298,27 +318,24 @@ class Renderer {
         for (let i = at + 1; i < at + match[0].length - 1; i++) flags[i] |= 1;
       }
     }
-    if (visible.includes('[^')) {
+    if (footnotes) {
       for (const match of visible.matchAll(/\[\^([^\]\s]+)\]/g)) {
         const at = match.index ?? 0;
         notes.set(at, { id: match[1], length: match[0].length });
         flags[at] |= 8;
       }
     }
-    const html: string[] = [];
+    let html = '';
     let at = 0;
-    for (let s = 0; s < segments.length; s++) {
-      const piece = pieces[s];
-      const style = segments[s].style;
-      const end = at + piece.length;
-      const [openTag, closeTag] = STYLE_TAGS[style];
-      html.push(openTag);
+    for (const segment of segments) {
+      const end = at + segment.end - segment.start;
+      let inner = '';
       let i = at;
       while (i < end) {
         if (flags[i] & 8) {
           const note = notes.get(i);
           if (note && i + note.length <= end) {
-            html.push(`<sup class="fnref"><a href="#fn-${escapeHtml(note.id)}">${escapeHtml(note.id)}</a></sup>`);
+            inner += `<sup class="fnref"><a href="#fn-${escapeHtml(note.id)}">${escapeHtml(note.id)}</a></sup>`;
             i += note.length;
             continue;
           }
@@ -331,14 +348,20 @@ class Renderer {
         let j = i + 1;
         while (j < end && (flags[j] & 15) === look) j++;
         const run = escapeHtml(visible.slice(i, j));
-        html.push(look === 0 ? run : look === 1 ? `<em>${run}</em>` : look === 2 ? `<strong>${run}</strong>` : `<strong><em>${run}</em></strong>`);
+        inner += look === 0 ? run : look === 1 ? `<em>${run}</em>` : look === 2 ? `<strong>${run}</strong>` : `<strong><em>${run}</em></strong>`;
         i = j;
       }
-      html.push(closeTag);
+      html += wrap(segment.style, inner);
       at = end;
     }
-    return html.join('');
+    return html;
   }
+}
+
+function wrap(style: Style, html: string): string {
+  if (style === 'plain' || html === '') return html;
+  const [open, close] = STYLE_TAGS[style];
+  return open + html + close;
 }
 
 const STYLE_TAGS: Record<Style, [string, string]> = {
@@ -358,6 +381,28 @@ function skipMarker(text: string, start: number, end: number, marker: string): n
   while (at < end && text[at] === marker) at++;
   while (at < end && (text[at] === ' ' || text[at] === '\t')) at++;
   return at;
+}
+
+function htmlComments(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let at = text.indexOf('<!--'); at >= 0; at = text.indexOf('<!--', at)) {
+    const close = text.indexOf('-->', at + 4);
+    const end = close < 0 ? text.length : close + 3;
+    out.push([at, end]);
+    at = end;
+  }
+  return out;
+}
+
+function firstEndingAfter(ranges: ReadonlyArray<[number, number]>, offset: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid][1] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function firstMarkEndingAfter(marks: readonly RevisionMark[], offset: number): number {
