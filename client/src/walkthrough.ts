@@ -2,7 +2,7 @@
 // out of sequence (a check and its fix to see) and citations to hover. Opened as an untitled
 // document, so nothing is written anywhere until the user saves it.
 
-import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, Range, ThemeColor, window, workspace, type ExtensionContext, type TextEditor } from 'vscode';
 
 export const SAMPLE_DT = `---
 document: DT/99-E
@@ -34,8 +34,25 @@ b) Resolution 181 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference, on
 Reasons: Updated to reflect the outcomes of WTDC-17 and WTSA-16.
 `;
 
+/** Shown on the first line of an empty `.reso` file, as VS Code hints in an empty untitled file. */
+export const EMPTY_FILE_HINT = 'Press Ctrl+Space for a skeleton: PP, WTDC or WTSA resolution, DT, MOD/ADD/SUP proposal';
+
 export function registerWalkthrough(context: ExtensionContext): void {
+  const hint = window.createTextEditorDecorationType({
+    after: { contentText: EMPTY_FILE_HINT, color: new ThemeColor('editorGhostText.foreground'), fontStyle: 'italic' },
+  });
+  const showHint = (editor: TextEditor | undefined): void => {
+    if (!editor || editor.document.languageId !== 'resolution') return;
+    const empty = editor.document.getText().trim() === '';
+    editor.setDecorations(hint, empty ? [new Range(0, 0, 0, 0)] : []);
+  };
+  showHint(window.activeTextEditor);
   context.subscriptions.push(
+    hint,
+    window.onDidChangeActiveTextEditor(showHint),
+    workspace.onDidChangeTextDocument((event) => {
+      for (const editor of window.visibleTextEditors) if (editor.document === event.document) showHint(editor);
+    }),
     commands.registerCommand('resolution.openSample', async () => {
       const document = await workspace.openTextDocument({ language: 'resolution', content: SAMPLE_DT });
       await window.showTextDocument(document, { preview: false });

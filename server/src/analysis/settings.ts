@@ -7,7 +7,8 @@ import type { TrackChanges } from './renumber';
 
 export interface ResolutionSettings {
   analysis: AnalysisSettings;
-  renumber: { trackChanges: TrackChanges };
+  /** `onInsert`: Enter that starts a clause mid-list renumbers what follows in the same edit. */
+  renumber: { trackChanges: TrackChanges; onInsert: boolean };
   /** Enter at the end of a clause starts the next clause with its label. */
   onTypeLabels: boolean;
   /** User catalogues to merge with the shipped one. */
@@ -16,7 +17,7 @@ export interface ResolutionSettings {
 
 export const DEFAULT_RESOLUTION_SETTINGS: ResolutionSettings = {
   analysis: { severity: {} },
-  renumber: { trackChanges: 'auto' },
+  renumber: { trackChanges: 'auto', onInsert: true },
   onTypeLabels: true,
   cataloguePaths: [],
 };
@@ -84,8 +85,12 @@ export function readSettings(
   const renumber = raw.renumber;
   if (isRecord(renumber) && renumber.trackChanges !== undefined) {
     if (typeof renumber.trackChanges === 'string' && (TRACK as readonly string[]).includes(renumber.trackChanges)) {
-      settings.renumber = { trackChanges: renumber.trackChanges as TrackChanges };
+      settings.renumber = { ...settings.renumber, trackChanges: renumber.trackChanges as TrackChanges };
     } else problems.push(`renumber.trackChanges must be one of ${TRACK.join(', ')}`);
+  }
+  if (isRecord(renumber) && renumber.onInsert !== undefined) {
+    if (typeof renumber.onInsert === 'boolean') settings.renumber = { ...settings.renumber, onInsert: renumber.onInsert };
+    else problems.push('renumber.onInsert must be true or false');
   }
   const onType = raw.onType;
   if (isRecord(onType) && onType.labels !== undefined) {

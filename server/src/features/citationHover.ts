@@ -79,9 +79,18 @@ function resolutionSection(request: FeatureRequest, found: CitationUnderCursor):
         parts.push(cited ? `Adopted by ${cited.conference.id} (${cited.conference.place}, ${cited.conference.year}).` : 'This forum\'s opinion of that number is not in the catalogue.');
         if (others.length > 0) parts.push(`Other opinions of that number, of other forums: ${others.join(', ')}.`);
       } else if (lines.length > 0) parts.push(`Revisions known:\n${lines.join('\n')}`);
-      const sites = known.revisions.flatMap((revision) => revision.definitions.map((site) => ({ revision, site })));
+      // One entry per file and title: a much-copied resolution would otherwise list the same file many times.
+      const seen = new Set<string>();
+      const sites = known.revisions.flatMap((revision) => revision.definitions.map((site) => ({ revision, site }))).filter(({ site }) => {
+        const key = `${site.uri}\u0000${site.title}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
       if (sites.length > 0) {
-        parts.push(`Text defined in: ${sites.slice(0, 4).map(({ site }) => `[${escapeMarkdown(site.title)}](${linkTo(site.uri, site.range.start.line)}) (${escapeMarkdown(fileName(site.uri))})`).join('; ')}`);
+        const shown = sites.slice(0, MAX_SITES).map(({ site }) => `[${escapeMarkdown(site.title)}](${linkTo(site.uri, site.range.start.line)}) (${escapeMarkdown(fileName(site.uri))})`);
+        const more = sites.length - MAX_SITES;
+        parts.push(`Text defined in: ${shown.join('; ')}${more > 0 ? `; and ${more} more file${more === 1 ? '' : 's'}` : ''}`);
       } else if (known.entries.length > 0) {
         parts.push(`Text not defined; recorded in the catalogue [${escapeMarkdown(fileName(known.entries[known.entries.length - 1].uri))}](${linkTo(known.entries[known.entries.length - 1].uri, known.entries[known.entries.length - 1].range.start.line)}).`);
       }
@@ -93,6 +102,9 @@ function resolutionSection(request: FeatureRequest, found: CitationUnderCursor):
   }
   return parts;
 }
+
+/** Files listed in the hover of a resolution defined in many. */
+const MAX_SITES = 4;
 
 const REFERENCE_NAMES: Record<OtherReference['kind'], string> = {
   question: 'Study Question',

@@ -8,8 +8,8 @@ import type { OffsetEdit } from '../analysis/edits';
 import { clauseLists, printLabel, type ClauseList } from '../analysis/numbering';
 import { listOf, listsWithProblems, planRenumber, tracksChanges } from '../analysis/renumber';
 import { parseDocument, type ClauseNode, type ParsedDocument } from '../syntax';
-import { workspaceEdit } from './codeActions';
-import type { LanguageService } from './service';
+import { toTextEdits, workspaceEdit } from './codeActions';
+import { LanguageService } from './service';
 
 export const COMMANDS = {
   renumberDocument: 'resolution.server.renumberDocument',
@@ -99,25 +99,34 @@ export function insertClauseAfter(service: LanguageService, uri: string, positio
   const inserted = plain ? body : `{++${body}++}`;
   const before = `\n${indent}`;
   const insert: OffsetEdit = { start: anchorEnd, end: anchorEnd, newText: before + inserted };
-  // Renumber on the text with the new clause, then carry those edits back to this text.
-  const after = document.text.slice(0, anchorEnd) + insert.newText + document.text.slice(anchorEnd);
-  const next = parseDocument(after);
-  const cursorOffset = anchorEnd + before.length + (plain ? 0 : 3) + body.length;
-  const newPlace = clauseAt(next, cursorOffset);
-  const newList = newPlace?.clause && listOf(next, newPlace.clause);
-  const shift = insert.newText.length;
-  const renumber = newList ? planRenumber(next, [newList], track).edits : [];
-  const edits: OffsetEdit[] = [insert];
-  for (const edit of renumber) {
-    if (edit.start >= anchorEnd + shift) edits.push({ start: edit.start - shift, end: edit.end - shift, newText: edit.newText });
-    else if (edit.end <= anchorEnd) edits.push(edit);
-  }
+  const edits = withRenumbering(document, insert, anchorEnd + before.length + (plain ? 0 : 3) + body.length, track);
   const lines = document.lines;
   const anchor = lines.positionAt(anchorEnd);
   return {
     edit: workspaceEdit(document, uri, edits),
     cursor: { line: anchor.line + 1, character: indent.length + (plain ? 0 : 3) + body.length },
   };
+}
+
+/**
+ * An insertion that starts a clause, with the renumbering of its list that follows from it
+ * (labels after it, cross-references to them): planned on the text with the new clause, then
+ * carried back to this text, so that all of it is one edit and one undo step.
+ */
+function withRenumbering(document: ParsedDocument, insert: OffsetEdit, cursorOffset: number, track: boolean): OffsetEdit[] {
+  const at = insert.start;
+  const after = document.text.slice(0, at) + insert.newText + document.text.slice(insert.end);
+  const next = parseDocument(after);
+  const newPlace = clauseAt(next, cursorOffset);
+  const newList = newPlace?.clause && listOf(next, newPlace.clause);
+  const shift = insert.newText.length - (insert.end - insert.start);
+  const renumber = newList ? planRenumber(next, [newList], track).edits : [];
+  const edits: OffsetEdit[] = [insert];
+  for (const edit of renumber) {
+    if (edit.start >= at + insert.newText.length) edits.push({ start: edit.start - shift, end: edit.end - shift, newText: edit.newText });
+    else if (edit.end <= at) edits.push(edit);
+  }
+  return edits;
 }
 
 /**
@@ -149,5 +158,37 @@ export function labelOnEnter(service: LanguageService, uri: string, position: Po
   } else {
     insert = `${indent}${placeAfter(list, clause).label} `;
   }
-  return [{ range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: lineText.length } }, newText: insert }];
+  const edit: OffsetEdit = { start: lineStart, end: lineStart + lineText.length, newText: insert };
+  if (!service.settings.renumber.onInsert) return toTextEdits(document, [edit]);
+  const track = tracksChanges(document, service.settings.renumber.trackChanges);
+  return toTextEdits(document, withRenumbering(document, edit, lineStart + insert.length, track));
+}
+
+const LABEL_TOKEN = /(?:[a-z]{1,3}\)|[ivxlcdm]+\)|\d+(?:\.\d+)*|-)/.source;
+const TWO_LABELS = new RegExp(`^([ \\t]*)(${LABEL_TOKEN}) (${LABEL_TOKEN}) $`);
+
+/**
+ * A label typed where Enter already put one (`b) ` then `c) ` typed): the typed label stays,
+ * the one Enter put goes. Only when the first is the label Enter gives there and nothing follows.
+ */
+export function typedLabel(service: LanguageService, uri: string, position: Position): TextEdit[] {
+  if (!service.settings.onTypeLabels) return [];
+  const document = service.document(uri);
+  if (!document || position.line === 0) return [];
+  const lines = document.lines;
+  const lineStart = lines.lineStart(position.line);
+  const lineEnd = lines.lineEnd(position.line);
+  const cursor = lines.offsetAt(position);
+  if (cursor !== lineEnd) return [];
+  const match = TWO_LABELS.exec(document.text.slice(lineStart, lineEnd));
+  if (!match) return [];
+  const [, indent, given] = match;
+  // What Enter would have put on this line, were it empty.
+  const blank = document.text.slice(0, lineStart) + document.text.slice(lineEnd);
+  const probe = new LanguageService();
+  probe.settings = { ...service.settings, renumber: { ...service.settings.renumber, onInsert: false } };
+  probe.setDocument(uri, blank);
+  const expected = labelOnEnter(probe, uri, { line: position.line, character: 0 })[0]?.newText;
+  if (expected !== `${indent}${given} `) return [];
+  return [{ range: { start: lines.positionAt(lineStart + indent.length), end: lines.positionAt(lineStart + indent.length + given.length + 1) }, newText: '' }];
 }

@@ -6,6 +6,7 @@ import type {
   CodeAction,
   CompletionItem,
   Diagnostic,
+  DocumentLink,
   DocumentSymbol,
   FoldingRange,
   Hover,
@@ -28,6 +29,8 @@ import { foldingRanges } from './folding';
 import { selectionRanges } from './selection';
 import { documentSymbols } from './symbols';
 import { registerRevisionFeatures } from './revisionMarks';
+import { skeletonCompletion } from './skeletonCompletion';
+import { citationLinks } from './citationLinks';
 
 export type ServiceSettings = ResolutionSettings;
 
@@ -87,6 +90,7 @@ export class LanguageService {
     registerStructureFeatures(this);
     registerCitationFeatures(this);
     registerRevisionFeatures(this);
+    this.completionProviders.unshift(skeletonCompletion);
   }
 
   setDocument(uri: string, text: string, version = 0): void {
@@ -160,6 +164,11 @@ export class LanguageService {
     for (const uri of new Set([...this.workspaceFiles.keys(), ...this.documents.keys()])) {
       this.knowledge.invalidate(uri, () => this.summarize(this.workspaceDocument(uri)));
     }
+  }
+
+  /** Whole citations as links to the text they cite. */
+  documentLinks(uri: string): DocumentLink[] {
+    return citationLinks(this, uri);
   }
 
   workspaceSymbols(query: string): SymbolInformation[] {

@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_RESOLUTION_SETTINGS } from '../analysis/settings';
 import type { ChangeDecision } from '../analysis/changes';
 import { decideChanges, documentInfo, viewText } from '../features/changes';
-import { COMMANDS, insertClauseAfter, labelOnEnter, renumberDocument } from '../features/commands';
+import { COMMANDS, insertClauseAfter, labelOnEnter, renumberDocument, typedLabel } from '../features/commands';
 import { newProposal, preparePlaceholderRename, proposalCandidates, renamePlaceholder, type NewProposalRequest } from '../features/drafting';
 import { LanguageService } from '../features/service';
 import { folderPath, mergeSettings } from '../host/settingsFiles';
@@ -87,12 +87,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         selectionRangeProvider: true,
         hoverProvider: true,
         definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         referencesProvider: true,
         workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: [' ', '*'] },
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll.resolution'] },
         executeCommandProvider: { commands: [COMMANDS.renumberDocument, COMMANDS.insertClauseAfter, ...Object.keys(CHANGE_COMMANDS), BUILD_CATALOGUE_COMMAND, IMPORT_COMMAND, EXPORT_AKN_COMMAND] },
-        documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
+        documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n', moreTriggerCharacter: [' '] },
         renameProvider: { prepareProvider: true },
         diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
       },
@@ -147,12 +148,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onFoldingRanges((params) => service.foldingRanges(params.textDocument.uri));
   connection.onSelectionRanges((params) => service.selectionRanges(params.textDocument.uri, params.positions));
   connection.onHover((params) => service.hover(params.textDocument.uri, params.position));
+  connection.onDocumentLinks((params) => service.documentLinks(params.textDocument.uri));
   connection.onDefinition((params) => service.definition(params.textDocument.uri, params.position));
   connection.onReferences((params) => service.references(params.textDocument.uri, params.position, params.context.includeDeclaration));
   connection.onWorkspaceSymbol((params) => service.workspaceSymbols(params.query));
   connection.onCompletion((params) => service.completion(params.textDocument.uri, params.position));
   connection.onCodeAction((params) => service.codeActions(params.textDocument.uri, params.range.start, params.range.end, params.context.only));
-  connection.onDocumentOnTypeFormatting((params) => labelOnEnter(service, params.textDocument.uri, params.position));
+  connection.onDocumentOnTypeFormatting((params) => (params.ch === ' ' ? typedLabel : labelOnEnter)(service, params.textDocument.uri, params.position));
   connection.onExecuteCommand(async (params) => {
     const [uri, position] = params.arguments ?? [];
     if (typeof uri !== 'string') return null;
