@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { E2E_DIR, Harness, REPO_ROOT, log, timed, withTimeout } from './harness';
 import { DRAFTING_STEPS } from './drafting';
 import { exportAknStep, importAknStep } from './interchange';
+import { REVIEW_STEPS, reviewFiles } from './review';
 import { SMOKE_FILES, buildSmokeVsix } from './smoke';
 import { Workbench, type Problem, type TreeRow } from './workbench';
 
@@ -368,6 +369,7 @@ const SCENARIO: Step[] = [
     await ctx.shot('import-akn');
   } },
   ...DRAFTING_STEPS,
+  ...REVIEW_STEPS,
 ];
 
 const SMOKE_SCENARIO: Step[] = [
@@ -473,6 +475,7 @@ function seedFiles(seeds: string): Array<[string, string]> {
         .map((name) => [path.join(seeds, name), name])
     : [];
   files.push([path.join(E2E_DIR, 'fixtures', CITING), CITING]);
+  files.push(...reviewFiles(seeds));
   return files;
 }
 
