@@ -2,10 +2,11 @@
 // dark), the hover on a mark and its Accept link, Next change with "change 1 of N", the preview
 // beside the source (modes, scroll sync both ways), and hostile text shown as text in it.
 // Registered in run.ts; each step works on its own copy of the DT.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { log } from './harness';
+import { log, REPO_ROOT } from './harness';
 import type { Workbench } from './workbench';
 
 interface ReviewContext {
@@ -37,7 +38,7 @@ interface BrowserElement {
 }
 interface BrowserGlobals {
   document: { querySelectorAll(selector: string): ArrayLike<BrowserElement>; querySelector(selector: string): BrowserElement | null };
-  getComputedStyle(element: BrowserElement): { textDecorationLine: string };
+  getComputedStyle(element: BrowserElement): { textDecorationLine: string; textAlign: string; breakBefore: string };
   scrollY: number;
   scrollTo(x: number, y: number): void;
   __pwned?: number;
@@ -211,6 +212,9 @@ async function previewModes(ctx: ReviewContext): Promise<void> {
   await frame.locator('main#document.mode-amended').waitFor({ timeout: 20_000 });
   check((await count('ins')) === 0 && (await count('del')) === 0, 'the amended reading shows marks');
   check(!(await frame.locator('main#document').innerText()).includes('Antalya, 2006'), 'the amended reading shows deleted text');
+  // The DT's problems show as dots in the margin.
+  await frame.locator('main#document [data-problem]').first().waitFor({ timeout: 20_000 });
+  log(`problem markers: ${await frame.locator('main#document [data-problem]').count()}`);
   await frame.locator('button[data-mode="original"]').click();
   await frame.locator('main#document.mode-original').waitFor({ timeout: 20_000 });
   check((await frame.locator('main#document').innerText()).includes('Antalya, 2006'), 'the original reading lacks the deleted clause');
@@ -265,6 +269,44 @@ async function hostilePreview(ctx: ReviewContext): Promise<void> {
   await ctx.shot('hostile-preview');
 }
 
+/**
+ * `reso export --to html` on two resolutions, read by Chromium: the title centred, the marks as
+ * <ins>/<del>, and printed, a page break between the resolutions (two pages at least).
+ */
+async function exportHtml(ctx: ReviewContext): Promise<void> {
+  const folder = path.join(ctx.harness.tempRoot, 'export');
+  fs.mkdirSync(folder, { recursive: true });
+  const source = path.join(folder, 'two.reso');
+  const seeds = path.join(REPO_ROOT, 'seeds');
+  fs.writeFileSync(source, `${fs.readFileSync(path.join(seeds, 'res130-busan-2014-dt67.reso'), 'utf8')}\n${fs.readFileSync(path.join(seeds, 'res130-dubai-2018.reso'), 'utf8')}`);
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'server', 'out', 'cli.js'), 'export', '--to', 'html', source], { stdio: 'pipe' });
+  const page = await ctx.wb.page.context().newPage();
+  try {
+    await page.goto(`file://${path.join(folder, 'two.html')}`);
+    const look = await page.evaluate(() => {
+      const g = globalThis as unknown as BrowserGlobals;
+      const title = g.document.querySelector('h1.title');
+      const articles = g.document.querySelectorAll('article.resolution');
+      return { align: title ? g.getComputedStyle(title).textAlign : '', articles: articles.length, ins: g.document.querySelectorAll('ins').length, del: g.document.querySelectorAll('del').length };
+    });
+    log(`exported page: ${JSON.stringify(look)}`);
+    check(look.align === 'center' && look.articles === 2 && look.ins > 0 && look.del > 0, `the exported page does not read as printed: ${JSON.stringify(look)}`);
+    await page.emulateMedia({ media: 'print' });
+    const breakBefore = await page.evaluate(() => {
+      const g = globalThis as unknown as BrowserGlobals;
+      const second = g.document.querySelectorAll('article.resolution')[1];
+      return second ? g.getComputedStyle(second).breakBefore : '';
+    });
+    check(breakBefore === 'page', `the second resolution does not start a page in print (break-before: ${breakBefore})`);
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+    log(`printed to ${pages} A4 pages`);
+    check(pages >= 2, `printed to ${pages} page(s)`);
+  } finally {
+    await page.close();
+  }
+}
+
 /** Copies the README images the steps made, when asked (E2E_README=1). */
 async function readmeImages(ctx: ReviewContext): Promise<void> {
   if (process.env.E2E_README !== '1') return;
@@ -282,5 +324,6 @@ export const REVIEW_STEPS: ReviewStep[] = [
   { name: 'preview-modes', needs: ['preview-side'], run: previewModes },
   { name: 'scroll-sync', needs: ['preview-side'], run: scrollSync },
   { name: 'hostile-preview', needs: ['workbench'], run: hostilePreview },
+  { name: 'export-html', needs: ['workbench'], run: exportHtml },
   { name: 'readme-images', needs: ['workbench'], run: readmeImages },
 ];

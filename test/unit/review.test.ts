@@ -308,3 +308,55 @@ describe('bracket configuration', () => {
     assert.ok(configuration.brackets.some(([open, close]) => open === '(' && close === ')'));
   });
 });
+
+describe('the manifest for the reviewer and the first run', () => {
+  interface Manifest {
+    repository?: { url?: string };
+    contributes: {
+      commands: Array<{ command: string }>;
+      colors: Array<{ id: string; defaults: Record<string, string> }>;
+      walkthroughs: Array<{ steps: Array<{ description: string; media: { markdown?: string; image?: string } }> }>;
+      configuration: { properties: Record<string, { markdownDescription?: string; description?: string }> };
+      menus: Record<string, Array<{ command: string }>>;
+    };
+  }
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+  const clientSource = ['extension', 'decorations', 'changeNavigation', 'preview', 'walkthrough'].map((name) => readFileSync(join(ROOT, 'client', 'src', `${name}.ts`), 'utf8')).join('\n');
+
+  it('names a repository', () => {
+    assert.match(manifest.repository?.url ?? '', /^https:\/\//);
+  });
+
+  it('registers every command it contributes, links to or puts in a menu', () => {
+    const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const command of contributed) assert.ok(clientSource.includes(`'${command}'`), `${command} is contributed but not registered`);
+    for (const items of Object.values(manifest.contributes.menus)) for (const item of items) assert.ok(contributed.has(item.command), item.command);
+    for (const step of manifest.contributes.walkthroughs[0].steps) {
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) {
+        assert.ok(contributed.has(command) || command.startsWith('workbench.'), `walkthrough links to ${command}`);
+      }
+    }
+  });
+
+  it('has every walkthrough page it shows', () => {
+    for (const step of manifest.contributes.walkthroughs[0].steps) {
+      const media = step.media.markdown ?? step.media.image ?? '';
+      assert.ok(media && readFileSync(join(ROOT, media), 'utf8').length > 0, media);
+    }
+  });
+
+  it('gives every colour a default for light, dark and both high-contrast themes', () => {
+    assert.ok(manifest.contributes.colors.length >= 8);
+    for (const color of manifest.contributes.colors) {
+      assert.deepEqual(Object.keys(color.defaults).sort(), ['dark', 'highContrast', 'highContrastLight', 'light'], color.id);
+      assert.ok(clientSource.includes(color.id.replace(/^resolution\./, '')), `${color.id} is not used`);
+    }
+  });
+
+  it('describes settings without the repository layout', () => {
+    for (const [name, property] of Object.entries(manifest.contributes.configuration.properties)) {
+      const text = property.markdownDescription ?? property.description ?? '';
+      assert.ok(!/(?:seeds|server|client|test)\/|\.ts\b|\.schema\.json/.test(text), `${name}: ${text}`);
+    }
+  });
+});
