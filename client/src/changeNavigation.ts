@@ -35,7 +35,8 @@ export function registerChangeNavigation(context: ExtensionContext, client: Lang
     }
     const { start, end } = target.range;
     const range = new Range(start.line, start.character, end.line, end.character);
-    editor.selection = new Selection(range.start, range.end);
+    // The cursor (the active end) at the start: the status bar then names this change, not one touching its end.
+    editor.selection = new Selection(range.end, range.start);
     editor.revealRange(range, TextEditorRevealType.InCenterIfOutsideViewport);
     const where = `Change ${target.index} of ${target.total}`;
     const wrap = target.wrapped ? (forward ? ' (wrapped round to the start of the document)' : ' (wrapped round to the end of the document)') : '';

@@ -138,28 +138,33 @@ export class RevisionDecorations {
     }
     editor.setDecorations(types.inserted, painted.inserted);
     editor.setDecorations(types.deleted, painted.deleted);
-    editor.setDecorations(types.comment, painted.comments);
-    editor.setDecorations(types.highlight, painted.highlights);
     const cursorLines = new Set<number>();
     for (const selection of editor.selections) for (let line = selection.start.line; line <= selection.end.line; line++) cursorLines.add(line);
-    const hidden: Range[] = [];
+    const onCursorLine = (range: Range): boolean => {
+      for (let line = range.start.line; line <= range.end.line; line++) if (cursorLines.has(line)) return true;
+      return false;
+    };
+    // Hidden delimiters: a comment leaves the line too and stands as a side note at its end,
+    // unless the cursor is on it (then it is there to edit).
+    const sideNotes = delimiters === 'hidden' ? painted.comments.map((range) => !onCursorLine(range)) : painted.comments.map(() => false);
+    editor.setDecorations(types.comment, painted.comments.filter((_, i) => !sideNotes[i]));
+    editor.setDecorations(types.highlight, painted.highlights);
+    const hidden: Range[] = painted.comments.filter((_, i) => sideNotes[i]).map((range) => range);
     const faded: Range[] = [];
     if (delimiters !== 'shown') {
       for (const range of painted.delimiters) {
-        if (delimiters === 'hidden' && !cursorLines.has(range.start.line) && !cursorLines.has(range.end.line)) hidden.push(range);
+        if (delimiters === 'hidden' && !onCursorLine(range)) hidden.push(range);
         else faded.push(range);
       }
     }
     editor.setDecorations(types.delimiter, faded);
     editor.setDecorations(types.hiddenDelimiter, hidden);
-    // Comments as side notes at the end of their line, when the marks themselves are hidden.
     const notes: DecorationOptions[] = [];
-    if (delimiters === 'hidden') {
-      painted.comments.forEach((range, i) => {
-        const end = editor.document.lineAt(range.end.line).range.end;
-        notes.push({ range: new Range(end, end), renderOptions: { after: { contentText: `\u270E ${painted.commentTexts[i] ?? ''}` } } });
-      });
-    }
+    painted.comments.forEach((range, i) => {
+      if (!sideNotes[i]) return;
+      const end = editor.document.lineAt(range.end.line).range.end;
+      notes.push({ range: new Range(end, end), renderOptions: { after: { contentText: `\u270E ${painted.commentTexts[i] ?? ''}` } } });
+    });
     editor.setDecorations(types.note, notes);
   }
 

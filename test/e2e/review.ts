@@ -170,6 +170,11 @@ async function nextChange(ctx: ReviewContext): Promise<void> {
   log(`status bar: ${said}`);
   await ctx.wb.page.locator('.statusbar-item', { hasText: /change 1 of \d+/ }).first().waitFor({ timeout: 20_000 });
   await ctx.shot('next-change');
+  // In the selected mark, Ctrl+. offers to accept or reject it.
+  const offered = await ctx.wb.openQuickFix(20_000);
+  log(`Ctrl+. in the mark: ${offered.join(' | ')}`);
+  await ctx.wb.page.keyboard.press('Escape');
+  check(offered.some((label) => /^Accept change/.test(label)) && offered.some((label) => /^Reject change/.test(label)), `Ctrl+. offers ${JSON.stringify(offered)}`);
 }
 
 /** The visible preview's document frame (inside the webview's host frame), once it shows a document. */

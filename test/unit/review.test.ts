@@ -197,6 +197,14 @@ describe('HTML rendering', () => {
     assert.match(body, /<aside class="footnotes"><p class="footnote" id="fn-1" data-line="13"><sup>1<\/sup> A note\.<\/p><\/aside><\/article>/);
   });
 
+  it('renders an annex after its resolution, and comments as notes only in the tracked reading', () => {
+    const text = '# RESOLUTION 9 (DUBAI, 2018)\n\n*resolves*\n\nto go{>>check this<<}.\n\n# ANNEX TO RESOLUTION 9 (DUBAI, 2018)\n\nFree text of the annex.\n';
+    const tracked = renderDocument(parseDocument(text), 'tracked').body;
+    assert.match(tracked, /<\/article><article class="annex" data-line="6"><h1 class="title" data-line="6">ANNEX TO RESOLUTION 9 \(DUBAI, 2018\)<\/h1><p class="free" data-line="8">Free text of the annex\.<\/p><\/article>$/);
+    assert.match(tracked, /to go<span class="note">check this<\/span>\./);
+    assert.match(renderDocument(parseDocument(text), 'amended').body, /to go\.</);
+  });
+
   it('shows hostile text as text', () => {
     const hostile = '# RESOLUTION 1 (DUBAI, 2018)\n\n## <script>alert(1)</script></style>\n\nThe Conference (Dubai, 2018),\n\n*resolves*\n\n1 to see [x](javascript:alert(1)) "quoted" \'single\' <img src=x onerror=alert(1)> {++<b onclick="x">++}[^a"b];\n';
     for (const mode of ['tracked', 'amended', 'original'] as const) {
