@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import {
   commands,
   DiagnosticSeverity,
+  env,
   languages,
   Range,
   Selection,
@@ -173,7 +174,32 @@ export function registerPreview(context: ExtensionContext, client: LanguageClien
     });
   };
 
+  const exportHtml = async (): Promise<void> => {
+    const editor = activeEditor();
+    if (!editor) {
+      void window.showInformationMessage('Open a .reso file to export it.');
+      return;
+    }
+    const modes: Array<{ label: string; description: string; mode: Mode }> = [
+      { label: 'Tracked', description: 'insertions underlined, deletions struck through', mode: 'tracked' },
+      { label: 'Amended', description: 'every change accepted', mode: 'amended' },
+      { label: 'Original', description: 'the text before the changes', mode: 'original' },
+    ];
+    const picked = await window.showQuickPick(modes, { placeHolder: 'Which reading of the revision marks?' });
+    if (!picked) return;
+    const source = editor.document.uri;
+    const suggested = source.scheme === 'file' ? Uri.file(source.fsPath.replace(/\.reso$/i, '') + '.html') : undefined;
+    const target = await window.showSaveDialog({ defaultUri: suggested, filters: { 'HTML page': ['html'] }, saveLabel: 'Export' });
+    if (!target) return;
+    const page = await client.sendRequest<string | null>('resolution/htmlPage', { uri: source.toString(), mode: picked.mode });
+    if (page === null) return;
+    await workspace.fs.writeFile(target, new TextEncoder().encode(page));
+    const open = await window.showInformationMessage(`Exported to ${target.path.split('/').pop() ?? 'the page'}.`, 'Open in browser');
+    if (open) await env.openExternal(target);
+  };
+
   context.subscriptions.push(
+    commands.registerCommand('resolution.exportHtml', exportHtml),
     commands.registerCommand('resolution.openPreview', open(false)),
     commands.registerCommand('resolution.openPreviewToSide', open(true)),
     workspace.onDidChangeTextDocument((event) => previews.get(event.document.uri.toString())?.updateSoon()),

@@ -4,12 +4,14 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { changeFrom, revisionRanges } from '../features/revisionMarks';
 import { previewHtml, type PreviewMode } from '../features/preview';
+import { htmlPage, RENDER_MODES } from '../interchange/html';
 import type { LanguageService } from '../features/service';
 
 export const REVIEW_REQUESTS = {
   revisionRanges: 'resolution/revisionRanges',
   change: 'resolution/change',
   preview: 'resolution/preview',
+  htmlPage: 'resolution/htmlPage',
 } as const;
 
 interface LspPosition {
@@ -30,5 +32,10 @@ export function registerReviewRequests(connection: Connection, service: Language
   connection.onRequest(REVIEW_REQUESTS.preview, (params: { uri: string; mode: PreviewMode }) => {
     const document = service.document(params.uri);
     return document ? { ...previewHtml(document, params.mode), version: service.version(params.uri) } : null;
+  });
+  // The page `reso export --to html` writes, for the editor's export command.
+  connection.onRequest(REVIEW_REQUESTS.htmlPage, (params: { uri: string; mode: PreviewMode }) => {
+    const document = service.document(params.uri);
+    return document ? htmlPage(document, RENDER_MODES.includes(params.mode) ? params.mode : 'tracked') : null;
   });
 }
