@@ -25,6 +25,7 @@ interface ReviewStep {
 
 const DT_COPY = 'review-dt.reso';
 const HOSTILE = 'hostile.reso';
+const TYPED = 'to see the preview follow what is typed;';
 const README_DIR = path.join(__dirname, 'readme');
 
 class ReviewFailure extends Error {}
@@ -257,6 +258,18 @@ async function scrollSync(ctx: ReviewContext): Promise<void> {
 }
 
 
+/** A clause typed in the source shows in the preview, inserted text underlined as such. */
+async function previewLive(ctx: ReviewContext): Promise<void> {
+  const frame = await previewFrame(ctx.wb.page, /Preview review-dt\.reso/);
+  await ctx.wb.page.locator('.tab', { hasText: DT_COPY }).first().click();
+  const line = ctx.wb.positionInFile(DT_COPY, '*recalling*').line;
+  await ctx.wb.insertLineAfter(line, `{++${TYPED}++}`);
+  await frame.locator('main#document ins', { hasText: TYPED }).first().waitFor({ timeout: 20_000 });
+  await ctx.shot('preview-live');
+  await ctx.wb.page.keyboard.press('Control+Z');
+  await frame.locator('main#document ins', { hasText: TYPED }).first().waitFor({ state: 'detached', timeout: 20_000 });
+}
+
 async function hostilePreview(ctx: ReviewContext): Promise<void> {
   await ctx.wb.openFromExplorer(HOSTILE);
   await ctx.wb.runCommand('Resolution: Open preview to the side');
@@ -328,6 +341,7 @@ export const REVIEW_STEPS: ReviewStep[] = [
   { name: 'preview-side', needs: ['workbench'], run: previewToSide },
   { name: 'preview-modes', needs: ['preview-side'], run: previewModes },
   { name: 'scroll-sync', needs: ['preview-side'], run: scrollSync },
+  { name: 'preview-live', needs: ['preview-side'], run: previewLive },
   { name: 'hostile-preview', needs: ['workbench'], run: hostilePreview },
   { name: 'export-html', needs: ['workbench'], run: exportHtml },
   { name: 'readme-images', needs: ['workbench'], run: readmeImages },
