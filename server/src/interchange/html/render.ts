@@ -46,8 +46,31 @@ interface Segment {
   style: Style;
 }
 
+/**
+ * The HTML being written, joined in chunks as it grows: a large document's many small pieces die
+ * young instead of being held to the end, which keeps the collector's work linear in the size.
+ */
+class HtmlOutput {
+  private parts: string[] = [];
+  private readonly chunks: string[] = [];
+
+  push(...pieces: string[]): void {
+    for (const piece of pieces) this.parts.push(piece);
+    if (this.parts.length >= 1024) {
+      this.chunks.push(this.parts.join(''));
+      this.parts = [];
+    }
+  }
+
+  join(): string {
+    this.chunks.push(this.parts.join(''));
+    this.parts = [];
+    return this.chunks.join('');
+  }
+}
+
 class Renderer {
-  private readonly out: string[] = [];
+  private readonly out = new HtmlOutput();
   private readonly marks: readonly RevisionMark[];
   private readonly text: string;
   private footnotes: FootnoteDefinitionNode[] = [];
@@ -66,7 +89,7 @@ class Renderer {
   render(root: DocumentNode): string {
     this.children(root, root.start, root.end, 'free');
     this.flushFootnotes();
-    return this.out.join('');
+    return this.out.join();
   }
 
   private line(offset: number): number {
