@@ -31,6 +31,8 @@ export async function exportAknStep(wb: Workbench, seed: string): Promise<string
   const target = path.join(wb.workspace, seed.replace(/\.reso$/, '.xml'));
   fs.rmSync(target, { force: true });
   await wb.openFromExplorer(seed);
+  // Earlier steps may have left the seed scrolled to its operative part: show its title.
+  await wb.gotoLine(1);
   await wb.waitForEditorText(/RESOLUTION 130/i);
   await wb.runCommand('Resolution: Export as Akoma Ntoso');
   await waitForFile(target, 30_000);
