@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { KnowledgeBase, readCatalogue, type CatalogueFile } from '../../server/src/analysis/catalogue';
 import { main } from '../../server/src/cli/main';
 import { ROOT } from './helpers';
 
@@ -73,6 +75,38 @@ describe('reso import', () => {
     assert.equal(definition.file, 'resolution-2.reso');
     assert.equal(definition.clauses.length, 35);
     assert.match(definition.clauses[0].text, /relevant resolutions of the United Nations General Assembly/);
+  });
+
+  it('--catalogue catalogues decisions too, with their kind and text, readable as a catalogue', () => {
+    const folder = fresh();
+    const result = run('import', join(AKN, 'dec_5.xml'), join(AKN, 'res_2.xml'), '-o', folder, '--catalogue');
+    assert.equal(result.code, 0, result.err);
+    assert.doesNotMatch(result.err, /not catalogued/);
+    const path = join(folder, 'catalogue.json');
+    const catalogue = JSON.parse(readFileSync(path, 'utf8')) as CatalogueFile;
+    const defined = catalogue.resolutions.filter((entry) => entry.revisions.some((revision) => revision.definition));
+    assert.deepEqual(defined.map((entry) => [entry.id, entry.kind]), [['PP 2', 'resolution'], ['PP Decision 5', 'decision']]);
+    const decision = defined[1];
+    assert.equal(decision.body, 'PP');
+    assert.equal(decision.number, '5');
+    assert.equal(decision.name, 'Revenue and expenses for the Union for the period 2020-2023');
+    const revision = decision.revisions.find((r) => r.definition);
+    assert.equal(revision?.conference, 'PP-18');
+    assert.equal(revision?.definition?.file, 'decision-5.reso');
+    assert.match(revision?.definition?.clauses?.[0]?.text ?? '', /^the strategic plan of the Union for 2020-2023/);
+    // The text travels with the entry (up to its annexes, as every embedded text), so a MOD can start from the catalogue alone.
+    const imported = readFileSync(join(folder, 'decision-5.reso'), 'utf8');
+    const text = revision?.definition?.text ?? '';
+    assert.match(text, /^# DECISION 5 \(REV\. DUBAI, 2018\)\n[^]*\nto announce their provisional class of contribution for the period 2024-2027 before the end of the calendar year 2021\.\n$/);
+    assert.ok(imported.startsWith(text), 'the embedded text is the imported file\'s, word for word');
+    // Cited-only resolutions keep their own kind, and the file reads back as a catalogue.
+    assert.equal(catalogue.resolutions.find((entry) => entry.id === 'PP 71')?.kind, 'resolution');
+    const knowledge = new KnowledgeBase();
+    const read = readCatalogue(readFileSync(path, 'utf8'));
+    assert.ok(read.ok, read.ok ? '' : read.error);
+    knowledge.setCatalogues([{ uri: pathToFileURL(path).href, data: read.catalogue }]);
+    assert.equal(knowledge.resolution('PP', '5', 'decision')?.kind, 'decision');
+    assert.equal(knowledge.resolution('PP', '5'), undefined);
   });
 
   it('a PDF text', () => {

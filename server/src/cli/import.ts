@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { CatalogueFile } from '../analysis/catalogue';
 import { buildCatalogue, serializeCatalogue } from '../analysis/catalogueBuilder';
 import { FileExistsError, writeNewFiles, type NewFile } from '../host/newFiles';
 import { describeRepairs, IMPORT_READERS, ImportError, readerFor } from '../interchange/imports';
@@ -68,7 +69,9 @@ export const importCommand: Command = {
       const path = catalogue !== '' ? catalogue : join(folder ?? dirname(inputs[0]), 'catalogue.json');
       const base = dirname(resolve(path));
       const entries = files.map((file) => ({ name: relative(base, resolve(file.path)).split('\\').join('/'), text: String(file.data) }));
-      files.push({ path, data: serializeCatalogue(buildCatalogue(entries, `Resolutions defined and cited by the texts imported from ${inputs.map((input) => basename(input)).join(', ')}.`)) });
+      const built = buildCatalogue(entries, `Texts defined and cited by the files imported from ${inputs.map((input) => basename(input)).join(', ')}.`, [], { embedText: true });
+      for (const name of uncatalogued(entries, built)) reports.push(`${name}: note: not catalogued: its title gives no number, or no body adopts it (name the body in its authority line)`);
+      files.push({ path, data: serializeCatalogue(built) });
     }
     try {
       writeNewFiles(files, force);
@@ -81,3 +84,9 @@ export const importCommand: Command = {
     return 0;
   },
 };
+
+/** The imported files that define nothing in the catalogue built from them (an unnumbered text, an unknown body). */
+function uncatalogued(entries: ReadonlyArray<{ name: string }>, catalogue: CatalogueFile): string[] {
+  const defining = new Set(catalogue.resolutions.flatMap((entry) => entry.revisions.flatMap((revision) => (revision.definition ? [revision.definition.file] : []))));
+  return entries.map((entry) => entry.name).filter((name) => !defining.has(name));
+}
