@@ -6,8 +6,8 @@ import { currentRevision, type DefinitionSite, type KnownResolution } from '../a
 import { BODY_INFO, type Body, type Conference } from '../analysis/conferences';
 import { resolutionText } from '../analysis/resolutionText';
 import { proposalSkeleton, type SkeletonAction } from '../drafting/skeleton';
-import { parseDocument } from '../syntax';
-import { workspaceEdit } from './codeActions';
+import { parseDocument, type ParsedDocument } from '../syntax';
+import { toTextEdits } from './codeActions';
 import type { LanguageService } from './service';
 
 /** Bodies whose resolutions are revised by their own conferences. */
@@ -122,6 +122,8 @@ export function newProposal(service: LanguageService, request: NewProposalReques
 // ---- placeholder numbers ------------------------------------------------------------------------
 
 const PLACEHOLDER = /\[[A-Z]{2,6}-\d+\]/g;
+const PLACEHOLDER_NAME = /^\[[A-Z]{2,6}-\d+\]$/;
+const RESOLUTION_NUMBER = /^[1-9]\d*$/;
 
 function placeholderAt(text: string, offset: number): { start: number; end: number; name: string } | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -142,15 +144,76 @@ export function preparePlaceholderRename(service: LanguageService, uri: string, 
   return { range: { start: document.lines.positionAt(found.start), end: document.lines.positionAt(found.end) }, placeholder: found.name };
 }
 
-/** Renames a placeholder number and every mention of it in the document: the title and each citation. */
-export function renamePlaceholder(service: LanguageService, uri: string, position: Position, newName: string): WorkspaceEdit | undefined {
+export type PlaceholderRename = { edit: WorkspaceEdit } | { error: string };
+
+interface Mentioning {
+  uri: string;
+  document: ParsedDocument;
+  /** A title of the file carries the placeholder: the file holds a draft of its own under it. */
+  defines: boolean;
+}
+
+/** Open documents, then the indexed workspace files, that mention the placeholder. */
+function filesMentioning(service: LanguageService, name: string): Mentioning[] {
+  const out: Mentioning[] = [];
+  for (const uri of new Set([...service.uris(), ...service.workspaceFileUris()])) {
+    // Most files never mention it: the text is searched before anything is parsed.
+    if (!service.documentText(uri)?.includes(name)) continue;
+    const document = service.workspaceDocument(uri);
+    if (!document) continue;
+    out.push({ uri, document, defines: document.root.resolutions.some((r) => r.title?.number === name) });
+  }
+  return out;
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/**
+ * Renames a placeholder number and every mention of it the server knows: the draft's title and
+ * each citation, in open documents and in the workspace files. A file whose own title carries the
+ * same placeholder holds another draft: its mentions are its own, and mentions in other files
+ * are renamed only when one file alone defines the placeholder.
+ */
+export function renamePlaceholder(service: LanguageService, uri: string, position: Position, newName: string): PlaceholderRename | undefined {
   const document = service.document(uri);
   if (!document) return undefined;
   const found = placeholderAt(document.text, document.lines.offsetAt(position));
+  if (!found) return undefined;
   const name = newName.trim();
-  if (!found || name === '' || /[\n{}]/.test(name)) return undefined;
-  const edits = [...document.text.matchAll(PLACEHOLDER)]
-    .filter((m) => m[0] === found.name)
-    .map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, newText: name }));
-  return workspaceEdit(document, uri, edits);
+  const toNumber = RESOLUTION_NUMBER.test(name);
+  if (!toNumber && !PLACEHOLDER_NAME.test(name)) {
+    return { error: `"${newName}" is not a resolution number or a placeholder: give the final number (such as 204) or another placeholder in brackets (such as [XXX-2]).` };
+  }
+  if (name === found.name) return { edit: { changes: {} } };
+
+  const mentioning = filesMentioning(service, found.name);
+  const definers = mentioning.filter((file) => file.defines);
+  const here = mentioning.find((file) => file.uri === uri);
+  let targets: Mentioning[];
+  if (here?.defines) targets = definers.length === 1 ? mentioning : [here];
+  else if (definers.length <= 1) targets = mentioning.filter((file) => !file.defines || file === definers[0]);
+  else return { error: `${found.name} is the placeholder of drafts in ${definers.map((file) => fileName(file.uri)).join(' and ')}: rename it from the title of the draft meant.` };
+
+  for (const target of targets) {
+    const taken = toNumber
+      ? target.document.root.resolutions.find((r) => r.title?.number === name && r.title.form !== 'annex')
+      : target.document.text.includes(name) ? target.document.root : undefined;
+    if (!taken) continue;
+    return {
+      error: toNumber
+        ? `Resolution ${name} is already a title in ${fileName(target.uri)}: give the number the draft will have, one no other text in that file holds.`
+        : `${name} is already used in ${fileName(target.uri)}: choose a placeholder that file does not use.`,
+    };
+  }
+
+  const changes: NonNullable<WorkspaceEdit['changes']> = {};
+  for (const target of targets) {
+    const edits = [...target.document.text.matchAll(PLACEHOLDER)]
+      .filter((m) => m[0] === found.name)
+      .map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, newText: name }));
+    if (edits.length > 0) changes[target.uri] = toTextEdits(target.document, edits);
+  }
+  return { edit: { changes } };
 }

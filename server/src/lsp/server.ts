@@ -4,7 +4,9 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -202,7 +204,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(VIEW_REQUEST, (params: { uri: string; view: 'amended' | 'original' }) => viewText(service, params.uri, params.view) ?? null);
 
   connection.onPrepareRename((params) => preparePlaceholderRename(service, params.textDocument.uri, params.position) ?? null);
-  connection.onRenameRequest((params) => renamePlaceholder(service, params.textDocument.uri, params.position, params.newName) ?? null);
+  connection.onRenameRequest((params) => {
+    const renamed = renamePlaceholder(service, params.textDocument.uri, params.position, params.newName);
+    return !renamed ? null : 'error' in renamed ? new ResponseError(LSPErrorCodes.RequestFailed, renamed.error) : renamed.edit;
+  });
   connection.onRequest(PROPOSAL_CANDIDATES_REQUEST, () => proposalCandidates(service));
   connection.onRequest(NEW_PROPOSAL_REQUEST, (params: NewProposalRequest) => ({ result: newProposal(service, params) }));
 
