@@ -3,8 +3,12 @@
 // placeholder number.
 
 import assert from 'node:assert/strict';
-import { PrepareRenameRequest, ProtocolRequestType, RenameRequest } from 'vscode-languageserver-protocol/node';
-import { fileUri, ProtocolClient } from './client';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LSPErrorCodes, PrepareRenameRequest, ProtocolRequestType, RenameRequest, ResponseError } from 'vscode-languageserver-protocol/node';
+import { DEFAULT_TIMEOUT_MS, fileUri, ProtocolClient } from './client';
 
 const CANDIDATES = new ProtocolRequestType<Record<string, never>, Array<{ body: string; number: string; inForce?: string; hasText: boolean }>, never, void, void>('resolution/proposalCandidates');
 const NEW_PROPOSAL = new ProtocolRequestType<
@@ -39,5 +43,53 @@ describe('drafting through the server', () => {
     assert.deepEqual(prepared, { range: { start: { line: 2, character: 23 }, end: { line: 2, character: 30 } }, placeholder: '[XXX-1]' });
     const edit = await client.request(RenameRequest.type, { textDocument: { uri }, position: { line: 2, character: 25 }, newName: '204' });
     assert.deepEqual(edit?.changes?.[uri]?.map((e) => e.range.start), [{ line: 2, character: 23 }, { line: 6, character: 20 }]);
+  });
+});
+
+describe('renaming a placeholder across the workspace, through the server', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'reso-placeholder-'));
+  const draft = pathToFileURL(join(folder, 'draft.reso')).href;
+  const citing = pathToFileURL(join(folder, 'citing.reso')).href;
+  const unsaved = 'untitled:Untitled-1';
+  const DRAFT = 'ADD XXX/1/1\n\n# DRAFT NEW RESOLUTION [XXX-1]\n\n*resolves*\n\n1 to apply Resolution [XXX-1].\n\nReasons: New.\n';
+  let client: ProtocolClient;
+
+  before(async () => {
+    writeFileSync(join(folder, 'draft.reso'), DRAFT);
+    // On disk only, never opened: the workspace index is what knows it.
+    writeFileSync(join(folder, 'citing.reso'), '# RESOLUTION 71 (REV. DUBAI, 2018)\n\n*noting*\n\na) draft new Resolution [XXX-1] (Bucharest, 2022) of this conference;\n');
+    client = ProtocolClient.start();
+    const indexed = new Promise<{ files: number }>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no resolution/indexed within ${DEFAULT_TIMEOUT_MS} ms`)), DEFAULT_TIMEOUT_MS);
+      client.connection.onNotification('resolution/indexed', (params: { files: number }) => {
+        clearTimeout(timer);
+        resolve(params);
+      });
+    });
+    await client.initialize({ workspace: { workspaceFolders: true }, textDocument: { rename: { prepareSupport: true } } }, { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'workspace' }] });
+    assert.equal((await indexed).files, 2);
+    await client.open(draft, DRAFT);
+    await client.open(unsaved, '*recalling*\n\nResolution [XXX-1] (Bucharest, 2022)\n');
+  });
+  after(async () => {
+    await client?.dispose();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('one edit covers the draft, the unsaved document and the workspace file that cite it', async () => {
+    const edit = await client.request(RenameRequest.type, { textDocument: { uri: draft }, position: { line: 2, character: 25 }, newName: '204' });
+    const starts = Object.fromEntries(Object.entries(edit?.changes ?? {}).map(([uri, edits]) => [uri, edits.map((e) => [e.range.start.line, e.range.start.character, e.newText])]));
+    assert.deepEqual(starts, { [draft]: [[2, 23, '204'], [6, 22, '204']], [citing]: [[4, 24, '204']], [unsaved]: [[2, 11, '204']] });
+  });
+
+  it('a new name that is not a resolution number or placeholder is refused with the reason', async () => {
+    // The raw connection, to read the error response as the editor gets it.
+    const refused = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: draft }, position: { line: 2, character: 25 }, newName: '20a' }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    assert.ok(refused instanceof ResponseError, String(refused));
+    assert.equal(refused.code, LSPErrorCodes.RequestFailed);
+    assert.equal(refused.message, '"20a" is not a resolution number or a placeholder: give the final number (such as 204) or another placeholder in brackets (such as [XXX-2]).');
   });
 });
