@@ -109,6 +109,17 @@ describe('reso import', () => {
     assert.equal(knowledge.resolution('PP', '5'), undefined);
   });
 
+  it('--catalogue names a text it cannot catalogue, and still imports it', () => {
+    const folder = fresh();
+    const input = join(folder, 'r7.txt');
+    writeFileSync(input, 'RESOLUTION 7\n\nTesting the import\n\nThe meeting,\n\nconsidering\n\na) that texts are imported;\n\nresolves\n\n1 to import them.\n');
+    const result = run('import', input, '--catalogue');
+    assert.equal(result.code, 0, result.err);
+    assert.match(result.err, /^resolution-7\.reso: note: not catalogued: its title gives no number, or no body adopts it \(name the body in its authority line\)$/m);
+    assert.deepEqual(readdirSync(folder).sort(), ['catalogue.json', 'r7.txt', 'resolution-7.reso']);
+    assert.deepEqual(JSON.parse(readFileSync(join(folder, 'catalogue.json'), 'utf8')).resolutions, []);
+  });
+
   it('a PDF text', () => {
     const folder = fresh();
     const result = run('import', join(ROOT, 'seeds', 'original', '000_8fa20dda3cb07826.txt'), '-o', folder);
