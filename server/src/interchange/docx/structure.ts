@@ -31,11 +31,15 @@ export interface DocxImport {
 export function importDocx(bytes: Uint8Array): DocxImport {
   const raw = readDocx(bytes);
   const footnoteIds = new Map<string, string>();
-  for (const id of raw.footnoteOrder) if (raw.footnotes.has(id) && !footnoteIds.has(id)) footnoteIds.set(id, String(footnoteIds.size + 1));
+  // Word's footnote ids are the markup's when they are numbers (the export writes them so); others are numbered in order.
+  const referenced = [...new Set(raw.footnoteOrder.filter((id) => raw.footnotes.has(id)))];
+  const numeric = referenced.every((id) => /^[1-9]\d{0,5}$/.test(id));
+  referenced.forEach((id, index) => footnoteIds.set(id, numeric ? id : String(index + 1)));
+  if (numeric) referenced.sort((a, b) => Number(a) - Number(b));
   const builder = new StructureBuilder(footnoteIds, raw.paragraphs.some((paragraph) => /^enumlev\d$/.test(paragraph.styleName)));
   for (const paragraph of raw.paragraphs) builder.add(paragraph);
   const model = builder.finish();
-  model.footnotes = [...footnoteIds].map(([wordId, id]) => ({ id, content: renameFootnotes(trimInlines(raw.footnotes.get(wordId) ?? []), footnoteIds) }));
+  model.footnotes = referenced.map((wordId) => [wordId, footnoteIds.get(wordId) as string] as const).map(([wordId, id]) => ({ id, content: renameFootnotes(trimInlines(raw.footnotes.get(wordId) ?? []), footnoteIds) }));
   const notes: string[] = [];
   if (raw.formattingChanges > 0) {
     notes.push(`${raw.formattingChanges} formatting-only revision${raw.formattingChanges === 1 ? ' was' : 's were'} dropped: the markup tracks changes of text, not of formatting.`);
@@ -46,8 +50,9 @@ export function importDocx(bytes: Uint8Array): DocxImport {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const PROPOSAL = /^(\(MOD\)|MOD|ADD\*?|SUP\*?|NOC)(?:\s+(\S.*?))?\s*$/;
-const TITLE = /^(DRAFT\s+)?(NEW\s+)?(RESOLUTION|DECISION|RECOMMENDATION)\b/i;
-const ANNEX = /^ANNEX\b.*\bTO\s+(DRAFT\s+)?(NEW\s+)?(RESOLUTION|DECISION|RECOMMENDATION)\b/i;
+// In capitals, as titles are printed: `Resolution 45 of WTDC …` starting a sentence is text.
+const TITLE = /^(DRAFT\s+)?(NEW\s+)?(RESOLUTION|DECISION|RECOMMENDATION)\b/;
+const ANNEX = /^ANNEX\b.*\bTO\s+(DRAFT\s+)?(NEW\s+)?(RESOLUTION|DECISION|RECOMMENDATION)\b/;
 const LABEL = /^(?:([a-z]{1,4})\)|(\d{1,3})\)|(\d{1,3}(?:\.\d{1,3})*)\.?(?=\s)|([-\u2013\u2022])(?=\s))[ \t]*/;
 
 interface Line {
@@ -65,6 +70,7 @@ class StructureBuilder {
   private readonly document: InterchangeDocument = { blocks: [], footnotes: [] };
   private readonly front: FrontMatter = {};
   private inHeader = true;
+
   private resolution?: Resolution;
   private annex?: Annex;
   private section?: Section;
@@ -73,7 +79,7 @@ class StructureBuilder {
   private pendingProposal?: Proposal;
   /** The previous paragraph was the title of the current resolution. */
   private afterTitle = false;
-  private readonly counts = { italicHeadings: 0, numbered: 0, indented: 0, subtitles: 0, unplaced: 0, meeting: '' };
+  private readonly counts = { italicHeadings: 0, numbered: 0, indented: 0, subtitles: 0, unplaced: 0, meeting: '', source: '' };
 
   constructor(
     private readonly footnoteIds: Map<string, string>,
@@ -84,18 +90,26 @@ class StructureBuilder {
   add(raw: RawParagraph): void {
     const line = this.line(raw);
     if (line.amended.trim() === '' && line.original.trim() === '' && !line.inlines.some((inline) => inline.type === 'footnote' || inline.type === 'comment')) return;
-    if (this.inHeader && this.header(line)) return;
-    this.inHeader = false;
     const text = line.text.replace(/\s+/g, ' ').trim();
     const style = raw.styleName;
+    if (this.inHeader) {
+      // Everything before the first proposal, title or heading may be the DT's header.
+      const opens = PROPOSAL.test(text) || TITLE.test(text) || ANNEX.test(text) || style === 'resno' || style === 'call' || this.isHeading(line, text);
+      if (!opens) {
+        this.headerLines.push(line);
+        return;
+      }
+      this.resolveHeader();
+    }
     const proposal = PROPOSAL.exec(text);
     if (proposal && style !== 'resno' && text.length < 80) {
       this.flushProposal();
       this.pendingProposal = { action: proposal[1] as ProposalAction, symbol: proposal[2] ?? '' };
       return;
     }
-    if (style === 'annexno' || style === 'annex_no' || (ANNEX.test(text) && text.length < 200)) return this.startAnnex(line);
-    if (style === 'resno' || style === 'res_no' || ((TITLE.test(line.amended.trim()) || TITLE.test(line.original.trim())) && text.length < 200 && !/[;,.]$/.test(text))) return this.startResolution(line);
+    const named = style === 'restitle' || style === 'res_title' || style === 'annextitle' || style === 'annex_title' || style === 'call';
+    if (style === 'annexno' || style === 'annex_no' || (!named && ANNEX.test(text) && text.length < 200)) return this.startAnnex(line);
+    if (style === 'resno' || style === 'res_no' || (!named && (TITLE.test(line.amended.trim()) || TITLE.test(line.original.trim())) && text.length < 200 && !/[;,.]$/.test(text))) return this.startResolution(line);
     if (this.annex) {
       if ((style === 'annextitle' || style === 'annex_title') && !this.annex.subtitle && this.annex.paragraphs.length === 0) this.annex.subtitle = line.inlines;
       else this.annex.paragraphs.push(this.paragraph('free', line));
@@ -127,7 +141,7 @@ class StructureBuilder {
       return;
     }
     if (this.isHeading(line, text)) return this.startSection(line, text);
-    if (this.section) return this.addClause(line, text);
+    if (this.section) return this.addClause(line);
     const paragraph = this.paragraph('free', line);
     if (resolution) resolution.paragraphs.push(paragraph);
     else {
@@ -137,6 +151,7 @@ class StructureBuilder {
   }
 
   finish(): InterchangeDocument {
+    if (this.inHeader) this.resolveHeader();
     this.flushProposal();
     if (Object.keys(this.front).length > 0) this.document.frontMatter = this.front;
     return this.document;
@@ -144,8 +159,9 @@ class StructureBuilder {
 
   guesses(): string[] {
     const out: string[] = [];
-    const { italicHeadings, numbered, indented, subtitles, unplaced, meeting } = this.counts;
+    const { italicHeadings, numbered, indented, subtitles, unplaced, meeting, source } = this.counts;
     if (meeting) out.push(`Took "${meeting}" as the meeting (the first line of the document header).`);
+    if (source) out.push(`Took "${source}" as the source (the line after the original language).`);
     if (subtitles) out.push(`Took ${subtitles} line${subtitles === 1 ? '' : 's'} right after a title as the resolution's name (no Restitle style).`);
     if (italicHeadings) out.push(`Took ${italicHeadings} italic one-line paragraph${italicHeadings === 1 ? '' : 's'} as section heading${italicHeadings === 1 ? '' : 's'} (no Call style).`);
     if (numbered) out.push(`Took ${numbered} label${numbered === 1 ? '' : 's'} from Word list numbering.`);
@@ -182,7 +198,41 @@ class StructureBuilder {
     return { raw, inlines, amended, original, text: change?.kind === 'deletion' ? original : amended.trim() === '' ? original : amended, ...(change ? { change } : {}), italicOnly: italicOnly && states.size > 0 };
   }
 
-  private header(line: Line): boolean {
+  private readonly headerLines: Line[] = [];
+
+  /**
+   * The header block: document number, date, original language by their form; the meeting is
+   * the first other line (or the `Head` style's), the source the `Source` style's or the first
+   * other line after the language. Lines that are none of these are kept as text.
+   */
+  private resolveHeader(): void {
+    this.inHeader = false;
+    const hasFields = this.headerLines.some((line) => this.header(line, true));
+    let fieldSeen = false;
+    for (const line of this.headerLines) {
+      if (hasFields && this.header(line, false)) {
+        fieldSeen = true;
+        continue;
+      }
+      const text = line.text.replace(/\s+/g, ' ').trim();
+      if (hasFields && !fieldSeen && !this.front.meeting) {
+        this.front.meeting = text;
+        this.counts.meeting = text;
+      } else if (hasFields && !this.front.source && this.front.original !== undefined && text.length < 150) {
+        this.front.source = text;
+        this.counts.source = text;
+      } else {
+        this.counts.unplaced++;
+        this.document.blocks.push(this.paragraph('free', line));
+      }
+    }
+  }
+
+  private header(line: Line, probe = false): boolean {
+    if (probe) {
+      const text = line.text.replace(/\s+/g, ' ').trim();
+      return /^Document\s+\S+$/i.test(text) || /^Original\s*:/i.test(text) || line.raw.styleName === 'head' || line.raw.styleName === 'source';
+    }
     const text = line.text.replace(/\s+/g, ' ').trim();
     const style = line.raw.styleName;
     const headerStyle = style === 'head' || style === 'source' || line.raw.inTable;
@@ -204,9 +254,8 @@ class StructureBuilder {
       (this.front.other ??= []).push([keyValue[1], keyValue[2]]);
       return true;
     }
-    if (!this.front.meeting && !PROPOSAL.test(text) && !TITLE.test(text)) {
+    if (style === 'head' && !this.front.meeting) {
       this.front.meeting = text;
-      if (style !== 'head') this.counts.meeting = text;
       return true;
     }
     return false;
@@ -274,7 +323,7 @@ class StructureBuilder {
     this.stack = [];
   }
 
-  private addClause(line: Line, text: string): void {
+  private addClause(line: Line): void {
     const section = this.section as Section;
     const { label, content, value, kind } = splitLabel(line);
     const clause: Clause = { type: 'clause', label, content, items: [] };
@@ -282,11 +331,8 @@ class StructureBuilder {
     if (line.change) clause.change = line.change;
     if (this.pendingProposal) clause.proposal = this.pendingProposal;
     this.pendingProposal = undefined;
-    // An unlabelled paragraph ending in `:` right after an operative heading is the section's intro.
-    if (!kind && section.clauses.length === 0 && !section.intro && /:$/.test(text) && classifyHeading(viewText(section.heading, 'amended').trim()).kind === 'operative') {
-      section.intro = this.paragraph('intro', line);
-      return;
-    }
+    // An unlabelled first paragraph ending in `:` is the section's intro or a clause with sub-items:
+    // the markup tells them apart by what follows, so it is left a clause here.
     this.indents.set(clause, line.raw.indent);
     const depth = this.depthOf(line, value, kind);
     if (depth === 0 || this.stack.length === 0) {

@@ -64,6 +64,7 @@ class DocxWriter {
   private readonly author: string;
   private readonly date: string;
   private readonly footnoteNumbers = new Map<string, number>();
+  private readonly referencedFootnotes = new Set<string>();
   private readonly comments: Array<{ id: number; author: string; date: Date; children: Paragraph[] }> = [];
 
   constructor(
@@ -74,9 +75,21 @@ class DocxWriter {
     this.author = front.author?.trim() || front.source?.trim() || 'Unknown author';
     const day = front.date && /^\d{4}-\d{2}-\d{2}$/.test(front.date) ? front.date : undefined;
     this.date = day ? `${day}T00:00:00Z` : (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    model.footnotes.forEach((footnote, index) => {
-      if (!this.footnoteNumbers.has(footnote.id)) this.footnoteNumbers.set(footnote.id, index + 1);
-    });
+    // A numeric footnote id is kept as Word's, so that the import gives the same ids back; others take free numbers.
+    const used = new Set<number>();
+    for (const footnote of model.footnotes) {
+      if (/^[1-9]\d{0,5}$/.test(footnote.id) && !this.footnoteNumbers.has(footnote.id)) {
+        this.footnoteNumbers.set(footnote.id, Number(footnote.id));
+        used.add(Number(footnote.id));
+      }
+    }
+    let next = 1;
+    for (const footnote of model.footnotes) {
+      if (this.footnoteNumbers.has(footnote.id)) continue;
+      while (used.has(next)) next++;
+      this.footnoteNumbers.set(footnote.id, next);
+      used.add(next);
+    }
   }
 
   document(): Document {
@@ -104,6 +117,12 @@ class DocxWriter {
     for (const footnote of this.model.footnotes) {
       const number = this.footnoteNumbers.get(footnote.id);
       if (number === undefined || footnotes[number]) continue;
+      if (!this.referencedFootnotes.has(footnote.id)) {
+        // Word has no footnote without a reference: the definition stays in the text, as the markup writes it.
+        this.warnings.push(`footnote [^${footnote.id}] is never referenced; it is written as a paragraph at the end`);
+        body.push(new Paragraph({ style: STYLE.text, children: [new TextRun(`[^${footnote.id}]: `), ...this.runs(footnote.content, 'tracked', undefined)] }));
+        continue;
+      }
       footnotes[number] = { children: [new Paragraph({ children: this.runs(footnote.content, 'tracked', undefined) })] };
     }
     const styles = this.styles();
@@ -293,7 +312,10 @@ class DocxWriter {
           if (change === null) break;
           const number = this.footnoteNumbers.get(inline.id);
           if (number === undefined) out.push(this.textRun({ type: 'text', text: `[^${inline.id}]` }, change));
-          else out.push(new FootnoteReferenceRun(number));
+          else {
+            this.referencedFootnotes.add(inline.id);
+            out.push(new FootnoteReferenceRun(number));
+          }
           lastHighlight = undefined;
           break;
         }
