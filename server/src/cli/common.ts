@@ -26,7 +26,8 @@ export interface Command {
   name: string;
   /** Lines for the usage text, already aligned. */
   usage: string;
-  run(args: readonly string[], io: Output): number;
+  /** The exit status; a promise of it for commands that write asynchronously (run by mainAsync). */
+  run(args: readonly string[], io: Output): number | Promise<number>;
 }
 
 /** seeds/catalogue.json of the package: two folders above server/out/cli.js, three above server/src/cli/ when run from source. */

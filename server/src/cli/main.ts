@@ -25,6 +25,24 @@ Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 }
 
 export function main(argv: readonly string[], io: Output): number {
+  const result = dispatch(argv, io);
+  if (typeof result === 'number') return result;
+  // Writing a Word file is asynchronous: such commands run through mainAsync (the `reso` entry does).
+  result.catch(() => undefined);
+  io.err(`reso: '${argv[0]}' runs asynchronously here; call mainAsync\n`);
+  return 2;
+}
+
+/** Runs any command, those that finish asynchronously (the Word export) included. */
+export async function mainAsync(argv: readonly string[], io: Output): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function dispatch(argv: readonly string[], io: Output): number | Promise<number> {
   try {
     const [name, ...rest] = argv;
     const command = COMMANDS.find((candidate) => candidate.name === name);
@@ -42,11 +60,15 @@ export function main(argv: readonly string[], io: Output): number {
         throw new UsageError(name ? `unknown command '${name}'` : 'no command given');
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`reso: ${error.message}\n\n${usage()}\n`);
-      return 2;
-    }
-    io.err(`reso: ${error instanceof Error ? error.message : String(error)}\n`);
+    return report(error, io);
+  }
+}
+
+function report(error: unknown, io: Output): number {
+  if (error instanceof UsageError) {
+    io.err(`reso: ${error.message}\n\n${usage()}\n`);
     return 2;
   }
+  io.err(`reso: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 2;
 }

@@ -5,6 +5,9 @@ import { readAkn, ImportError } from './akn/reader';
 import { REPAIR_KINDS, type RepairCounts } from './akn/repairs';
 import { printDocument } from './printer';
 import { readPdfText } from './text/reader';
+import { DocxError } from './docx/ooxml';
+import { importDocx } from './docx/structure';
+import type { InterchangeDocument } from './model';
 
 export { ImportError };
 
@@ -46,7 +49,30 @@ export const IMPORT_READERS: ImportReader[] = [
       return { files: result.statements.map((s) => ({ name: s.name, text: printDocument(s.document) })), notes: result.notes };
     },
   },
+  {
+    extensions: ['.docx'],
+    description: 'Word, tracked changes as revision marks: one .reso for the document',
+    read(bytes) {
+      try {
+        const { model, notes } = importDocx(bytes);
+        return { files: [{ name: docxFileName(model), text: printDocument(model) }], notes };
+      } catch (error) {
+        if (error instanceof DocxError) throw new ImportError(error.message);
+        throw error;
+      }
+    },
+  },
 ];
+
+/** A DT stays one file, named by its document number (`dt-67-e.reso`), else by its first resolution. */
+function docxFileName(model: InterchangeDocument): string {
+  const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const number = model.frontMatter?.document ? slug(model.frontMatter.document) : '';
+  if (number) return `${number}.reso`;
+  const first = model.blocks.find((block) => block.type === 'resolution');
+  const title = first && first.type === 'resolution' ? slug(first.title.map((inline) => (inline.type === 'text' ? inline.text : '')).join('').replace(/\(.*$/, '')) : '';
+  return `${title || 'document'}.reso`;
+}
 
 export function registerReader(reader: ImportReader): void {
   if (!IMPORT_READERS.includes(reader)) IMPORT_READERS.push(reader);
