@@ -31,10 +31,12 @@ export interface DocxImport {
 export function importDocx(bytes: Uint8Array): DocxImport {
   const raw = readDocx(bytes);
   const footnoteIds = new Map<string, string>();
-  // Word's footnote ids are the markup's when they are numbers (the export writes them so); others are numbered in order.
+  // Numeric Word ids keep their order and gaps, counted from 1 (the export writes the markup's ids
+  // so; other writers start after their separators); any other ids are numbered in order.
   const referenced = [...new Set(raw.footnoteOrder.filter((id) => raw.footnotes.has(id)))];
-  const numeric = referenced.every((id) => /^[1-9]\d{0,5}$/.test(id));
-  referenced.forEach((id, index) => footnoteIds.set(id, numeric ? id : String(index + 1)));
+  const numeric = referenced.every((id) => /^\d{1,6}$/.test(id));
+  const offset = numeric && referenced.length > 0 ? Math.min(...referenced.map(Number)) - 1 : 0;
+  referenced.forEach((id, index) => footnoteIds.set(id, numeric ? String(Number(id) - offset) : String(index + 1)));
   if (numeric) referenced.sort((a, b) => Number(a) - Number(b));
   const builder = new StructureBuilder(footnoteIds, raw.paragraphs.some((paragraph) => /^enumlev\d$/.test(paragraph.styleName)));
   for (const paragraph of raw.paragraphs) builder.add(paragraph);

@@ -1,0 +1,91 @@
+// Word files read by an independent consumer: LibreOffice. Both seeds are exported with the
+// built `reso` command; LibreOffice converts each export to PDF and to .docx again, headless;
+// pdftoppm renders the first page of each PDF (kept for the README); `reso import` reads
+// LibreOffice's .docx back, and its amended and original views must be the seed's.
+//
+//   npx tsx test/e2e/word.ts          (after npm run build and bash test/e2e/setup.sh)
+
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { viewsOf } from '../unit/interchangeHelpers';
+import { E2E_DIR, REPO_ROOT } from './harness';
+
+const SEEDS: ReadonlyArray<[file: string, picture: string]> = [
+  ['res130-busan-2014-dt67.reso', 'word-dt67.png'],
+  ['res130-dubai-2018.reso', 'word-2018.png'],
+];
+
+function run(command: string, args: string[], timeoutMs = 120_000): string {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const failure = error as { stderr?: string; stdout?: string; message: string };
+    throw new Error(`${command} ${args.join(' ')} failed: ${failure.message}\n${failure.stderr ?? ''}${failure.stdout ?? ''}`);
+  }
+}
+
+function firstDifference(expected: string[], actual: string[]): string {
+  for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
+    if (expected[i] !== actual[i]) return `line ${i + 1}:\n  seed:        ${expected[i] ?? '(none)'}\n  LibreOffice: ${actual[i] ?? '(none)'}`;
+  }
+  return '';
+}
+
+/** Runs the whole proof; returns one summary line per seed, throws on the first mismatch. */
+export function wordThroughLibreOffice(): string[] {
+  const cli = path.join(REPO_ROOT, 'server', 'out', 'cli.js');
+  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'reso-word-'));
+  const profile = `file://${path.join(work, 'lo-profile')}`;
+  const summary: string[] = [];
+  try {
+    for (const [seed, picture] of SEEDS) {
+      const name = path.basename(seed, '.reso');
+      const exported = path.join(work, `${name}.docx`);
+      const started = Date.now();
+      run(process.execPath, [cli, 'export', '--to', 'docx', path.join(REPO_ROOT, 'seeds', seed), '-o', exported]);
+      const exportMs = Date.now() - started;
+      const pdfDir = path.join(work, 'pdf');
+      const docxDir = path.join(work, 'docx');
+      run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, exported], 180_000);
+      run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', docxDir, exported], 180_000);
+      const pdf = path.join(pdfDir, `${name}.pdf`);
+      const again = path.join(docxDir, `${name}.docx`);
+      if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${seed}`);
+      if (!fs.existsSync(again)) throw new Error(`LibreOffice wrote no .docx for ${seed}`);
+      const text = run('pdftotext', ['-l', '1', pdf, '-']);
+      if (!/RESOLUTION 130/.test(text)) throw new Error(`the first PDF page of ${seed} does not show its title:\n${text.slice(0, 400)}`);
+      // The first page, small, for the README.
+      const prefix = path.join(work, name);
+      run('pdftoppm', ['-png', '-f', '1', '-l', '1', '-scale-to', '640', pdf, prefix]);
+      const rendered = fs.readdirSync(work).find((file) => file.startsWith(`${name}-`) && file.endsWith('.png'));
+      if (!rendered) throw new Error(`pdftoppm rendered no page for ${seed}`);
+      fs.copyFileSync(path.join(work, rendered), path.join(E2E_DIR, 'readme', picture));
+      const imported = path.join(work, `${name}.back.reso`);
+      run(process.execPath, [cli, 'import', again, '-o', imported]);
+      const before = viewsOf(fs.readFileSync(path.join(REPO_ROOT, 'seeds', seed), 'utf8'));
+      const after = viewsOf(fs.readFileSync(imported, 'utf8'));
+      for (const view of ['amended', 'original'] as const) {
+        const difference = firstDifference(before[view], after[view]);
+        if (difference) throw new Error(`${seed}: the ${view} view of LibreOffice's .docx differs from the seed's at ${difference}`);
+      }
+      summary.push(`${seed}: exported in ${exportMs} ms; LibreOffice's PDF and .docx read back with the same amended (${before.amended.length} lines) and original (${before.original.length} lines) structure; page 1 in test/e2e/readme/${picture}`);
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return summary;
+}
+
+if (require.main === module) {
+  try {
+    for (const line of wordThroughLibreOffice()) process.stdout.write(`${line}\n`);
+    process.stdout.write('1 passed, 0 failed\n');
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stdout.write('0 passed, 1 failed\n');
+    process.exitCode = 1;
+  }
+}
