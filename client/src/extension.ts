@@ -23,6 +23,7 @@ import { registerChangeNavigation } from './changeNavigation';
 import { registerRevisionDecorations } from './decorations';
 import { registerPreview } from './preview';
 import { registerWalkthrough } from './walkthrough';
+import { registerWordCommands } from './word';
 
 let client: LanguageClient | undefined;
 
@@ -228,6 +229,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerChangeNavigation(context, languageClient, activeResolutionEditor);
   registerPreview(context, languageClient, activeResolutionEditor);
   registerWalkthrough(context);
+  registerWordCommands(context, languageClient);
   await languageClient.start();
   void updateStatus();
 }

@@ -14,7 +14,7 @@ import { exportAknStep, importAknStep } from './interchange';
 import { REVIEW_STEPS, reviewFiles } from './review';
 import { SMOKE_FILES, buildSmokeVsix } from './smoke';
 import { Workbench, type Problem, type TreeRow } from './workbench';
-import { wordThroughLibreOffice } from './word';
+import { wordCommands, wordThroughLibreOffice } from './word';
 
 const SEED_2018 = 'res130-dubai-2018.reso';
 const SEED_DT = 'res130-busan-2014-dt67.reso';
@@ -371,6 +371,7 @@ const SCENARIO: Step[] = [
   } },
   ...DRAFTING_STEPS,
   ...REVIEW_STEPS,
+  { name: 'word-commands', needs: ['workbench'], run: async (ctx) => { await wordCommands(ctx.wb, ctx.harness.workspace, SEED_2018); await ctx.shot('word-import'); } },
   { name: 'word-libreoffice', needs: [], run: async () => { for (const line of wordThroughLibreOffice()) log(line); }, timeoutMs: 300_000 },
 ];
 

@@ -10,7 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { viewsOf } from '../unit/interchangeHelpers';
-import { E2E_DIR, REPO_ROOT } from './harness';
+import { E2E_DIR, REPO_ROOT, log } from './harness';
+import type { Workbench } from './workbench';
 
 const SEEDS: ReadonlyArray<[file: string, picture: string]> = [
   ['res130-busan-2014-dt67.reso', 'word-dt67.png'],
@@ -77,6 +78,54 @@ export function wordThroughLibreOffice(): string[] {
     fs.rmSync(work, { recursive: true, force: true });
   }
   return summary;
+}
+
+/** Waits until `file` exists, checking on each change of its folder, up to `timeoutMs`. */
+function waitForFile(file: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (fs.existsSync(file)) return resolve();
+    const watcher = fs.watch(path.dirname(file), () => {
+      if (!fs.existsSync(file)) return;
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      watcher.close();
+      reject(new Error(`${path.basename(file)} was not written within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+  });
+}
+
+/**
+ * The editor commands: *Resolution: Export to Word* from the palette writes the .docx beside
+ * the open file; *Import Word document* from the Explorer's context menu on a .docx writes the
+ * .reso beside it and opens it.
+ */
+export async function wordCommands(wb: Workbench, workspace: string, seed: string): Promise<void> {
+  const exported = path.join(workspace, seed.replace(/\.reso$/, '.docx'));
+  fs.rmSync(exported, { force: true });
+  await wb.openFromExplorer(seed);
+  // The extension's status item shows once its client runs: its commands are registered then.
+  await wb.page.locator('.statusbar-item').filter({ hasText: /Resolution 130 .* · / }).first().waitFor({ timeout: 60_000 });
+  await wb.runCommand('Resolution: Export to Word');
+  await waitForFile(exported, 60_000);
+  log(`the palette command wrote ${path.basename(exported)} (${fs.statSync(exported).size} bytes)`);
+  const copy = path.join(workspace, 'from-word.docx');
+  fs.copyFileSync(exported, copy);
+  const row = wb.page.locator('.explorer-folders-view .monaco-list-row[aria-label="from-word.docx"]').first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click({ button: 'right' });
+  const item = wb.page.locator('.context-view .monaco-menu .action-item', { hasText: 'Import Word document' }).first();
+  await item.waitFor({ timeout: 30_000 });
+  await item.click();
+  await wb.waitForActiveTab('from-word.reso', 60_000);
+  await wb.waitForEditorText(/RESOLUTION 130/, 30_000);
+  const before = viewsOf(fs.readFileSync(path.join(workspace, seed), 'utf8'));
+  const after = viewsOf(fs.readFileSync(path.join(workspace, 'from-word.reso'), 'utf8'));
+  const difference = firstDifference(before.amended, after.amended);
+  if (difference) throw new Error(`the imported file differs from ${seed} at ${difference}`);
+  log('the Explorer command imported from-word.docx as from-word.reso, with the seed\'s structure, and opened it');
 }
 
 if (require.main === module) {

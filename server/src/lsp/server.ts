@@ -23,6 +23,7 @@ import { folderPath, mergeSettings } from '../host/settingsFiles';
 import { exportAknBeside, importBeside } from '../host/interchangeFiles';
 import { registerReviewRequests } from './reviewRequests';
 import { CitationWorkspace, userCataloguePaths, writeFolderCatalogue } from './workspace';
+import { registerWordRequests } from './word';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), shippedCatalogue?: string): LanguageService {
   const documents = new TextDocuments(TextDocument);
@@ -210,6 +211,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   connection.onRequest(PROPOSAL_CANDIDATES_REQUEST, () => proposalCandidates(service));
   connection.onRequest(NEW_PROPOSAL_REQUEST, (params: NewProposalRequest) => ({ result: newProposal(service, params) }));
+  registerWordRequests(connection, documents);
 
   documents.listen(connection);
   connection.listen();
