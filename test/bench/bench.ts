@@ -11,6 +11,7 @@ import { generateDocument, generateLongItalicLine, generateLongSection } from '.
 import { interchangeBench } from './interchange';
 import { fixWriteBench, largeDocumentBench, runawayBench } from './runaway';
 import { reviewBench } from './review';
+import { wordBench } from './word';
 
 interface Measure {
   medianMs: number;
@@ -124,10 +125,12 @@ failures.push(...review.failures);
 // No runaway: fix-all and quick fixes at n and 4n problems, large documents, `reso fix --write` at n and 4n megabytes.
 const runaway = { problems: runawayBench(), largeDocuments: largeDocumentBench(), fixWrite: fixWriteBench() };
 for (const part of Object.values(runaway)) failures.push(...part.failures);
-void citationBench(RUNS).then((citations) => {
+void citationBench(RUNS).then(async (citations) => {
   failures.push(...citations.failures);
+  const word = await wordBench(RUNS);
+  failures.push(...word.failures);
   const noRunaway = Object.fromEntries(Object.entries(runaway).map(([name, part]) => [name, part.results]));
-  process.stdout.write(JSON.stringify({ ...results, akn: akn.results, drafting: drafting.results, ...review.results, citations: citations.results, noRunaway, withinBudget: failures.length === 0, failures }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ ...results, akn: akn.results, drafting: drafting.results, ...review.results, citations: citations.results, word: word.results, noRunaway, withinBudget: failures.length === 0, failures }, null, 2) + '\n');
   // A missed budget fails the run, as a failed test does.
   if (failures.length > 0) process.exitCode = 1;
 });

@@ -209,23 +209,33 @@ class ModelBuilder {
    */
   private inlines(start: number, end: number): { content: Inline[]; states: Set<State> } {
     const text = this.text;
-    const chars: string[] = [];
-    const states: number[] = [];
-    /** Per kept character: the substitution it belongs to (its index + 1), or 0. */
-    const groups: number[] = [];
+    const pieces: string[] = [];
+    // States per kept character in typed arrays: a block's text is copied once, never char by char.
+    const segments: Array<{ length: number; state: State; group: number }> = [];
     const comments: Array<{ at: number; text: string }> = [];
     const seenStates = new Set<State>();
+    let length = 0;
     let group = 0;
-    const keep = (from: number, to: number, state: State) => {
-      for (let i = from; i < to; i++) {
-        if (this.inComment(i)) continue;
-        const code = text.charCodeAt(i);
-        if (code === 13) continue;
-        chars.push(code === 10 || code === 9 ? ' ' : text[i]);
-        states.push(state);
-        groups.push(state === State.SubstitutionOld || state === State.SubstitutionNew ? group : 0);
-        if (code !== 32 && code !== 10 && code !== 9) seenStates.add(state === State.SubstitutionNew || state === State.SubstitutionOld ? State.Plain : state);
+    const keepPlain = (from: number, to: number, state: State, ofGroup: number) => {
+      if (to <= from) return;
+      let piece = text.slice(from, to);
+      if (piece.includes('\r')) piece = piece.replace(/\r/g, '');
+      if (/[\n\t]/.test(piece)) piece = piece.replace(/[\n\t]/g, ' ');
+      if (piece === '') return;
+      pieces.push(piece);
+      segments.push({ length: piece.length, state, group: ofGroup });
+      length += piece.length;
+      if (piece.trim() !== '') seenStates.add(state === State.SubstitutionNew || state === State.SubstitutionOld ? State.Plain : state);
+    };
+    // `<!-- … -->` inside the range is a note of the source, not text.
+    const keep = (from: number, to: number, state: State, ofGroup = 0) => {
+      let at = from;
+      for (let c = this.firstCommentEndingAfter(from); c < this.commentSpans.length && this.commentSpans[c].start < to; c++) {
+        const span = this.commentSpans[c];
+        keepPlain(at, Math.max(at, Math.min(span.start, to)), state, ofGroup);
+        at = Math.max(at, span.end);
       }
+      keepPlain(at, to, state, ofGroup);
     };
     let cursor = start;
     for (let m = this.firstMarkEndingAfter(start); m < this.marks.length && this.marks[m].start < end; m++) {
@@ -244,20 +254,40 @@ class ModelBuilder {
           keep(from, to, State.Highlight);
           break;
         case 'comment':
-          if (mark.start >= start) comments.push({ at: chars.length, text: text.slice(mark.contentStart, mark.contentEnd) });
+          if (mark.start >= start) comments.push({ at: length, text: text.slice(mark.contentStart, mark.contentEnd) });
           break;
         case 'substitution': {
           group++;
           const separator = mark.separator ?? mark.contentEnd;
-          keep(from, Math.min(separator, to), State.SubstitutionOld);
-          keep(Math.max(separator + 2, from), to, State.SubstitutionNew);
+          keep(from, Math.min(separator, to), State.SubstitutionOld, group);
+          keep(Math.max(separator + 2, from), to, State.SubstitutionNew, group);
           break;
         }
       }
       cursor = Math.max(cursor, mark.end);
     }
     if (cursor < end) keep(cursor, end, State.Plain);
-    return { content: this.runs(chars, states, groups, comments), states: seenStates };
+    const states = new Uint8Array(length);
+    const groups = new Int32Array(length);
+    let offset = 0;
+    for (const segment of segments) {
+      if (segment.state !== State.Plain) states.fill(segment.state, offset, offset + segment.length);
+      if (segment.group) groups.fill(segment.group, offset, offset + segment.length);
+      offset += segment.length;
+    }
+    return { content: this.runs(pieces.join(''), states, groups, comments), states: seenStates };
+  }
+
+  private firstCommentEndingAfter(offset: number): number {
+    const spans = this.commentSpans;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private firstMarkEndingAfter(offset: number): number {
@@ -271,26 +301,9 @@ class ModelBuilder {
     return lo;
   }
 
-  private inComment(offset: number): boolean {
-    const spans = this.commentSpans;
-    if (spans.length === 0) return false;
-    let lo = 0;
-    let hi = spans.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].start <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found >= 0 && offset < spans[found].end;
-  }
-
-  private runs(chars: string[], states: number[], groups: number[], comments: Array<{ at: number; text: string }>): Inline[] {
-    const union = chars.join('');
-    const n = chars.length;
-    // 0 plain, 1 italic, 2 bold, 3 a delimiter to drop, 4 a footnote reference (its id at the start).
+  private runs(union: string, states: Uint8Array, groups: Int32Array, comments: Array<{ at: number; text: string }>): Inline[] {
+    const n = union.length;
+    // 0 plain, 1 italic, 2 bold, 3 a delimiter to drop.
     const style = new Uint8Array(n);
     const footnotes = new Map<number, { id: string; end: number }>();
     if (union.includes('*') || union.includes('[^')) {
@@ -304,9 +317,9 @@ class ModelBuilder {
         }
         const bold = match[1] !== undefined;
         const width = bold ? 2 : 1;
-        for (let i = at; i < at + width; i++) style[i] = 3;
-        for (let i = at + length - width; i < at + length; i++) style[i] = 3;
-        for (let i = at + width; i < at + length - width; i++) style[i] = bold ? 2 : 1;
+        style.fill(3, at, at + width);
+        style.fill(3, at + length - width, at + length);
+        style.fill(bold ? 2 : 1, at + width, at + length - width);
       }
     }
     const out: Inline[] = [];
@@ -320,7 +333,7 @@ class ModelBuilder {
     let i = 0;
     while (i < n) {
       flushComments(i);
-      const footnote = footnotes.get(i);
+      const footnote = footnotes.size > 0 ? footnotes.get(i) : undefined;
       if (footnote) {
         const state = states[i];
         const reference: Inline = { type: 'footnote', id: footnote.id };
@@ -339,10 +352,7 @@ class ModelBuilder {
         const deleted: TextRun[] = [];
         const inserted: TextRun[] = [];
         while (i < n && groups[i] === id) {
-          if (style[i] !== 3) {
-            const target = states[i] === State.SubstitutionOld ? deleted : inserted;
-            appendChar(target, chars[i], style[i]);
-          }
+          if (style[i] !== 3) appendChar(states[i] === State.SubstitutionOld ? deleted : inserted, union[i], style[i]);
           i++;
         }
         out.push({ type: 'substitution', deleted, inserted });
@@ -350,13 +360,10 @@ class ModelBuilder {
       }
       const state = states[i];
       const kind = style[i];
-      let j = i;
-      let piece = '';
-      while (j < n && states[j] === state && style[j] === kind && groups[j] === 0 && !footnotes.has(j) && !(j > i && hasCommentAt(comments, commentIndex, j))) {
-        piece += chars[j];
-        j++;
-      }
-      const run: TextRun = { type: 'text', text: piece };
+      const stop = commentIndex < comments.length ? comments[commentIndex].at : n;
+      let j = i + 1;
+      while (j < n && j < stop && states[j] === state && style[j] === kind && groups[j] === 0 && !(footnotes.size > 0 && footnotes.has(j))) j++;
+      const run: TextRun = { type: 'text', text: union.slice(i, j) };
       if (kind === 1) run.italic = true;
       if (kind === 2) run.bold = true;
       if (state === State.Inserted) run.change = { kind: 'insertion' };
@@ -368,10 +375,6 @@ class ModelBuilder {
     flushComments(Number.MAX_SAFE_INTEGER);
     return out;
   }
-}
-
-function hasCommentAt(comments: ReadonlyArray<{ at: number }>, from: number, at: number): boolean {
-  return from < comments.length && comments[from].at === at;
 }
 
 function appendChar(runs: TextRun[], char: string, style: number): void {

@@ -232,11 +232,8 @@ class DocxWriter {
     const paragraphChange = this.effectiveChange(change, mode);
     if (paragraphChange !== null) {
       const children: ParagraphChild[] = [];
-      if (hasLabel) {
-        children.push(...this.runs(clause.label, mode, change));
-        children.push(...this.runs([{ type: 'text', text: '\t', ...(labelOnlyChange(clause.label) ? { change: labelOnlyChange(clause.label) } : {}) }], mode, change));
-      }
-      children.push(...this.runs(clause.content, mode, change));
+      const tab: Inline = { type: 'text', text: '\t', ...(labelOnlyChange(clause.label) ? { change: labelOnlyChange(clause.label) } : {}) };
+      children.push(...this.runs(hasLabel ? [...clause.label, tab, ...clause.content] : clause.content, mode, change));
       out.push(this.makeParagraph({ style, children, ...(depth === 0 && hasLabel ? { indent: CLAUSE_INDENT } : {}) }, paragraphChange));
     }
     for (const item of clause.items) out.push(...this.clause(item, depth + 1, mode, change));
@@ -246,7 +243,7 @@ class DocxWriter {
   private reasons(paragraph: ModelParagraph, mode: Mode, inherited: Change | undefined): Paragraph[] {
     const change = this.effectiveChange(paragraph.change ?? inherited, mode);
     if (change === null) return [];
-    const children: ParagraphChild[] = [...this.runs([{ type: 'text', text: 'Reasons:', bold: true }, { type: 'text', text: '\t' }], mode, paragraph.change ?? inherited), ...this.runs(paragraph.content, mode, paragraph.change ?? inherited)];
+    const children = this.runs([{ type: 'text', text: 'Reasons:', bold: true }, { type: 'text', text: '\t' }, ...paragraph.content], mode, paragraph.change ?? inherited);
     return [this.makeParagraph({ style: STYLE.reasons, children }, change)];
   }
 
@@ -285,14 +282,27 @@ class DocxWriter {
   private runs(content: readonly Inline[], mode: Mode, blockChange: Change | undefined): ParagraphChild[] {
     const out: ParagraphChild[] = [];
     let lastHighlight: { start: number } | undefined;
+    // Neighbouring runs of one formatting and one change are written as one Word run.
+    let pending: { run: ModelRun; change: Change | undefined } | undefined;
+    const flush = () => {
+      if (pending) out.push(this.textRun(pending.run, pending.change));
+      pending = undefined;
+    };
     for (const inline of content) {
+      if (inline.type !== 'text') flush();
       switch (inline.type) {
         case 'text': {
           const change = this.runChange(inline.change, mode, blockChange);
           if (change === null) break;
+          if (pending && sameFormat(pending.run, inline) && sameChange(pending.change, change)) {
+            pending.run = { ...pending.run, text: pending.run.text + inline.text };
+            if (!inline.highlight && inline.text.trim() !== '') lastHighlight = undefined;
+            break;
+          }
+          flush();
           if (inline.highlight && !change) lastHighlight ??= { start: out.length };
           else if (inline.text.trim() !== '') lastHighlight = undefined;
-          out.push(this.textRun(inline, change));
+          pending = { run: inline, change };
           break;
         }
         case 'substitution': {
@@ -331,6 +341,7 @@ class DocxWriter {
         }
       }
     }
+    flush();
     return out;
   }
 
@@ -359,6 +370,15 @@ class DocxWriter {
     const revision = this.revision(change);
     return change.kind === 'insertion' ? new InsertedTextRun({ ...format, ...revision }) : new DeletedTextRun({ ...format, ...revision });
   }
+}
+
+function sameFormat(a: ModelRun, b: ModelRun): boolean {
+  return !!a.italic === !!b.italic && !!a.bold === !!b.bold && !!a.highlight === !!b.highlight;
+}
+
+function sameChange(a: Change | undefined, b: Change | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a === b || (a.kind === b.kind && a.author === b.author && a.date === b.date);
 }
 
 /** Text with its tabs as Word tabs; line breaks inside a paragraph read as spaces. */
