@@ -5,7 +5,7 @@ import { importDocx } from '../../server/src/interchange/docx/structure';
 import { DocxError } from '../../server/src/interchange/docx/ooxml';
 import { printDocument } from '../../server/src/interchange/printer';
 import { parseDocument } from '../../server/src/syntax';
-import { readSeed, SEED_2018, SEED_DT } from './helpers';
+import { pick, random, readSeed, SEED_2018, SEED_DT } from './helpers';
 import { randomModel, viewsOf } from './interchangeHelpers';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -123,6 +123,23 @@ describe('Word import', () => {
     assert.ok(notes.some((n) => n.startsWith('Kept')), notes.join('\n'));
   });
 
+  it('never throws on odd bodies, and always prints markup whose revision marks are whole', () => {
+    const pieces = [
+      p(r('a)\tText;')), p(ins('x') + del('y')), p(r('*recalling*', '<w:i/>')), p(del('1\t') + r('to go')), p(r('{++ literal ++}')),
+      p(r('MOD X/1'), '<w:pStyle w:val="ResNo"/>'), p(r('i)\tsub;'), '<w:ind w:left="2000"/>'), p(r('RESOLUTION 9 (DUBAI, 2012)')),
+      p(''), p(r('Reasons:')), `<w:tbl><w:tr><w:tc>${p(ins('cell'))}</w:tc></w:tr></w:tbl>`, p(r('<!-- -->')), p(r('[^1]: not a note')),
+      p(`<w:r><w:footnoteReference w:id="77"/></w:r>`), p(`<w:r><w:commentReference w:id="5"/></w:r>`), p(r('x'), '<w:numPr><w:ilvl w:val="3"/><w:numId w:val="9"/></w:numPr>'),
+      p(`<w:ins w:id="1" w:author="A"><w:del w:id="2" w:author="B">${r('both')}</w:del></w:ins>`), p(r('\u00e9\u{1F600}')),
+    ];
+    for (let seed = 1; seed <= 150; seed++) {
+      const next = random(seed);
+      const body = Array.from({ length: Math.floor(next() * 14) }, () => pick(next, pieces)).join('');
+      const { text } = imported({ body });
+      const broken = parseDocument(text).diagnostics.filter((d) => d.code === 'syntax.revision' || d.code === 'syntax.internal');
+      assert.deepEqual(broken, [], `seed ${seed}:\n${text}`);
+    }
+  });
+
   it('gives one clear error for a file that is not a Word document, encrypted or damaged', () => {
     const cases: Array<[Uint8Array, RegExp]> = [
       [strToU8('just text'), /not a Word document/],
@@ -176,6 +193,11 @@ describe('Word export', () => {
     const styles = strFromU8(unzipSync(bytes)['word/styles.xml']);
     assert.match(styles, /w:color w:val="FF0000"/);
     assert.match(styles, /w:styleId="ResNo"/);
+  });
+
+  it('reads the front matter key author as a known key', () => {
+    const parsed = parseDocument('---\nauthor: Secretariat\n---\n');
+    assert.deepEqual(parsed.diagnostics.map((d) => d.code), []);
   });
 
   it('writes the header date as a DT does', () => {
