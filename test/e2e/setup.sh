@@ -3,8 +3,9 @@
 #   - Debian's chromium (the browser the tests drive through playwright-core),
 #   - code-server (VS Code in the browser) into test/e2e/.cache/, on the machine's Node 20.
 #   - Debian's neovim, to check the README's Neovim setup against the server.
-#   - the independent readers of what the tools write: LibreOffice Writer (Word files), poppler's
-#     pdftoppm (pages as pictures) and libxml2's xmllint (XML against its schema).
+#   - the independent readers of what the tools write: LibreOffice Writer (Word files, with
+#     python3-uno to accept or reject their tracked changes), poppler's pdftoppm (pages as
+#     pictures) and libxml2's xmllint (XML against its schema).
 # Idempotent: a second run checks and returns in about a second.
 # Writes nothing outside test/e2e/.cache/ except Debian packages.
 #
@@ -59,7 +60,7 @@ apt_install() {
 }
 
 : >"$LOG"
-pkgs=(chromium fonts-liberation neovim libreoffice-writer-nogui poppler-utils libxml2-utils)
+pkgs=(chromium fonts-liberation neovim libreoffice-writer-nogui python3-uno poppler-utils libxml2-utils)
 if [ ! -f "$MARKER" ]; then
   # Only needed to build code-server: kerberos has no prebuilt binary reachable from here, the
   # other native modules build with node-gyp; `rg` fills the ripgrep download cache.

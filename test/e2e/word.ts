@@ -1,7 +1,8 @@
 // Word files read by an independent consumer: LibreOffice. Both seeds are exported with the
 // built `reso` command; LibreOffice converts each export to PDF and to .docx again, headless;
 // pdftoppm renders the first page of each PDF (kept for the README); `reso import` reads
-// LibreOffice's .docx back, and its amended and original views must be the seed's.
+// LibreOffice's .docx back, and its amended and original views must be the seed's; and
+// LibreOffice's Accept All and Reject All (over UNO) must leave the amended and original text.
 //
 //   npx tsx test/e2e/word.ts          (after npm run build and bash test/e2e/setup.sh)
 
@@ -9,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseDocument } from '../../server/src/syntax';
 import { viewsOf } from '../unit/interchangeHelpers';
 import { E2E_DIR, REPO_ROOT, log } from './harness';
 import type { Workbench } from './workbench';
@@ -32,6 +34,36 @@ function firstDifference(expected: string[], actual: string[]): string {
     if (expected[i] !== actual[i]) return `line ${i + 1}:\n  seed:        ${expected[i] ?? '(none)'}\n  LibreOffice: ${actual[i] ?? '(none)'}`;
   }
   return '';
+}
+
+const PROPOSAL_OR_TITLE = /^(?:\(MOD\)|MOD|ADD\*?|SUP\*?|NOC)\s|^RESOLUTION\b/;
+
+/** The paragraphs of one view of a `.reso` from its proposal or title on, as plain text reads them. */
+function viewParagraphs(source: string, view: 'amended' | 'original'): string[] {
+  const parsed = parseDocument(source);
+  let text = (view === 'amended' ? parsed.amended : parsed.original).text;
+  text = text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/<!--[\s\S]*?-->/g, '');
+  const lines = text
+    .split('\n')
+    .filter((line) => !/^\[\^[^\]\s]+\]:/.test(line))
+    .map((line) => line.replace(/^#+\s*/, '').replace(/\[\^([^\]\s]+)\]/g, '$1').replace(/\*/g, '').replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '');
+  const first = lines.findIndex((line) => PROPOSAL_OR_TITLE.test(line));
+  return lines.slice(Math.max(0, first));
+}
+
+/** The paragraphs LibreOffice leaves after accepting or rejecting every tracked change. */
+function officeParagraphs(docx: string, mode: 'accept' | 'reject', work: string): string[] {
+  const out = path.join(work, `${path.basename(docx, '.docx')}.${mode}.txt`);
+  run('/usr/bin/python3', [path.join(E2E_DIR, 'lo_changes.py'), docx, mode, out, path.join(work, 'uno-profile')], 240_000);
+  const lines = fs
+    .readFileSync(out, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '');
+  const first = lines.findIndex((line) => PROPOSAL_OR_TITLE.test(line));
+  return lines.slice(Math.max(0, first));
 }
 
 /** Runs the whole proof; returns one summary line per seed, throws on the first mismatch. */
@@ -72,6 +104,13 @@ export function wordThroughLibreOffice(): string[] {
         const difference = firstDifference(before[view], after[view]);
         if (difference) throw new Error(`${seed}: the ${view} view of LibreOffice's .docx differs from the seed's at ${difference}`);
       }
+      // Accept All and Reject All in LibreOffice leave the amended and the original text.
+      const source = fs.readFileSync(path.join(REPO_ROOT, 'seeds', seed), 'utf8');
+      for (const [mode, view] of [['accept', 'amended'], ['reject', 'original']] as const) {
+        const difference = firstDifference(viewParagraphs(source, view), officeParagraphs(exported, mode, work));
+        if (difference) throw new Error(`${seed}: LibreOffice's ${mode === 'accept' ? 'Accept' : 'Reject'} All differs from the ${view} view at paragraph ${difference}`);
+      }
+      summary.push(`${seed}: LibreOffice's Accept All and Reject All give the amended and the original text, paragraph for paragraph`);
       summary.push(`${seed}: exported in ${exportMs} ms; LibreOffice's PDF and .docx read back with the same amended (${before.amended.length} lines) and original (${before.original.length} lines) structure; page 1 in test/e2e/readme/${picture}`);
     }
   } finally {

@@ -55,6 +55,13 @@ export function headerDate(iso: string): string {
   return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
 }
 
+/** A paragraph to write: its options, the change of its text when changed whole, and of its mark. */
+interface ParagraphSpec {
+  options: IParagraphOptions;
+  change?: Change;
+  markChange?: Change;
+}
+
 /** How a proposal's text is written: with its revisions (MOD), or clean as it will read (ADD, (MOD), NOC). */
 type Mode = 'tracked' | 'clean';
 
@@ -93,7 +100,7 @@ class DocxWriter {
   }
 
   document(): Document {
-    const body: Paragraph[] = [...this.header()];
+    const body: ParagraphSpec[] = [...this.header()];
     for (const block of this.model.blocks) {
       switch (block.type) {
         case 'resolution':
@@ -120,7 +127,7 @@ class DocxWriter {
       if (!this.referencedFootnotes.has(footnote.id)) {
         // Word has no footnote without a reference: the definition stays in the text, as the markup writes it.
         this.warnings.push(`footnote [^${footnote.id}] is never referenced; it is written as a paragraph at the end`);
-        body.push(new Paragraph({ style: STYLE.text, children: [new TextRun(`[^${footnote.id}]: `), ...this.runs(footnote.content, 'tracked', undefined)] }));
+        body.push({ options: { style: STYLE.text, children: [new TextRun(`[^${footnote.id}]: `), ...this.runs(footnote.content, 'tracked', undefined)] } });
         continue;
       }
       footnotes[number] = { children: [new Paragraph({ children: this.runs(footnote.content, 'tracked', undefined) })] };
@@ -134,7 +141,7 @@ class DocxWriter {
       features: { trackRevisions: false },
       comments: { children: this.comments },
       footnotes,
-      sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1418, left: 1134, right: 1134 } } }, children: body }],
+      sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1418, left: 1134, right: 1134 } } }, children: this.paragraphs(body) }],
     });
   }
 
@@ -161,31 +168,31 @@ class DocxWriter {
 
   // ---- blocks ------------------------------------------------------------------------------
 
-  private header(): Paragraph[] {
+  private header(): ParagraphSpec[] {
     const front = this.model.frontMatter;
     if (!front) return [];
-    const out: Paragraph[] = [];
-    const head = (text: string) => out.push(new Paragraph({ style: STYLE.header, children: [new TextRun(text)] }));
+    const out: ParagraphSpec[] = [];
+    const head = (text: string) => out.push({ options: { style: STYLE.header, children: [new TextRun(text)] } });
     if (front.meeting) head(front.meeting);
     if (front.document) head(`Document ${front.document}`);
     if (front.date) head(headerDate(front.date));
     if (front.original) head(`Original: ${front.original}`);
     if (front.author) head(`Author: ${front.author}`);
     for (const [key, value] of front.other ?? []) head(`${key}: ${value}`);
-    if (front.source) out.push(new Paragraph({ style: STYLE.source, children: [new TextRun(front.source)] }));
+    if (front.source) out.push({ options: { style: STYLE.source, children: [new TextRun(front.source)] } });
     return out;
   }
 
-  private proposal(proposal: Proposal): Paragraph {
+  private proposal(proposal: Proposal): ParagraphSpec {
     const children: ParagraphChild[] = [new TextRun(proposal.action)];
     if (proposal.symbol) children.push(new TextRun({ children: [new Tab(), proposal.symbol] }));
-    return new Paragraph({ style: STYLE.proposal, children });
+    return { options: { style: STYLE.proposal, children } };
   }
 
-  private resolution(resolution: Resolution): Paragraph[] {
+  private resolution(resolution: Resolution): ParagraphSpec[] {
     const action = resolution.proposal?.action;
     const mode: Mode = action === undefined || action === 'MOD' ? 'tracked' : 'clean';
-    const out: Paragraph[] = [];
+    const out: ParagraphSpec[] = [];
     if (resolution.proposal) out.push(this.proposal(resolution.proposal));
     const inherited = resolution.change;
     out.push(...this.line(resolution.title, STYLE.title, mode, inherited));
@@ -204,9 +211,9 @@ class DocxWriter {
     return out;
   }
 
-  private annex(annex: Annex): Paragraph[] {
+  private annex(annex: Annex): ParagraphSpec[] {
     const mode: Mode = annex.proposal && annex.proposal.action !== 'MOD' ? 'clean' : 'tracked';
-    const out: Paragraph[] = [];
+    const out: ParagraphSpec[] = [];
     if (annex.proposal) out.push(this.proposal(annex.proposal));
     out.push(...this.line(annex.title, STYLE.annexTitle, mode, annex.change));
     if (annex.subtitle) out.push(...this.line(annex.subtitle, STYLE.annexName, mode, annex.change));
@@ -214,7 +221,7 @@ class DocxWriter {
     return out;
   }
 
-  private section(section: Section, mode: Mode, inherited: Change | undefined): Paragraph[] {
+  private section(section: Section, mode: Mode, inherited: Change | undefined): ParagraphSpec[] {
     const change = section.change ?? inherited;
     const heading = section.heading.map((inline) => (inline.type === 'text' ? { ...inline, italic: true } : inline));
     const out = this.line(heading, STYLE.heading, mode, change);
@@ -223,9 +230,9 @@ class DocxWriter {
     return out;
   }
 
-  private clause(clause: Clause, depth: number, mode: Mode, inherited: Change | undefined): Paragraph[] {
+  private clause(clause: Clause, depth: number, mode: Mode, inherited: Change | undefined): ParagraphSpec[] {
     const change = clause.change ?? inherited;
-    const out: Paragraph[] = [];
+    const out: ParagraphSpec[] = [];
     if (clause.proposal) out.push(this.proposal(clause.proposal));
     const style = depth === 0 ? STYLE.clause : STYLE.subItem[Math.min(depth, STYLE.subItem.length) - 1];
     const hasLabel = plain(clause.label, 'amended') !== '' || plain(clause.label, 'original') !== '';
@@ -240,19 +247,19 @@ class DocxWriter {
     return out;
   }
 
-  private reasons(paragraph: ModelParagraph, mode: Mode, inherited: Change | undefined): Paragraph[] {
+  private reasons(paragraph: ModelParagraph, mode: Mode, inherited: Change | undefined): ParagraphSpec[] {
     const change = this.effectiveChange(paragraph.change ?? inherited, mode);
     if (change === null) return [];
     const children = this.runs([{ type: 'text', text: 'Reasons:', bold: true }, { type: 'text', text: '\t' }, ...paragraph.content], mode, paragraph.change ?? inherited);
     return [this.makeParagraph({ style: STYLE.reasons, children }, change)];
   }
 
-  private paragraph(paragraph: ModelParagraph, style: string, mode: Mode, inherited?: Change): Paragraph[] {
+  private paragraph(paragraph: ModelParagraph, style: string, mode: Mode, inherited?: Change): ParagraphSpec[] {
     if (paragraph.role === 'reasons') return this.reasons(paragraph, mode, inherited);
     return this.line(paragraph.content, style, mode, paragraph.change ?? inherited);
   }
 
-  private line(content: readonly Inline[], style: string, mode: Mode, change: Change | undefined): Paragraph[] {
+  private line(content: readonly Inline[], style: string, mode: Mode, change: Change | undefined): ParagraphSpec[] {
     const paragraphChange = this.effectiveChange(change, mode);
     if (paragraphChange === null) return [];
     return [this.makeParagraph({ style, children: this.runs(content, mode, change) }, paragraphChange)];
@@ -265,11 +272,37 @@ class DocxWriter {
     return change;
   }
 
-  private makeParagraph(options: IParagraphOptions, change: Change | undefined): Paragraph {
-    if (!change) return new Paragraph(options);
-    // The paragraph mark carries the change too, so that Accept or Reject All leaves no empty paragraph.
-    const revision = this.revision(change);
-    return new Paragraph({ ...options, run: change.kind === 'insertion' ? { insertion: revision } : { deletion: revision } });
+  private makeParagraph(options: IParagraphOptions, change: Change | undefined): ParagraphSpec {
+    return change ? { options, change, markChange: change } : { options };
+  }
+
+  /**
+   * Word paragraphs of the specs. A paragraph changed whole has its paragraph mark changed too,
+   * so that Accept or Reject All leaves no empty paragraph. Paragraphs inserted after a paragraph
+   * of the same style take the mark before them instead, as Word writes paragraphs typed after
+   * one (Enter at its end): the text before them then keeps its own mark whatever is rejected,
+   * which also keeps LibreOffice from joining it to the next paragraph on Reject All.
+   */
+  private paragraphs(specs: ParagraphSpec[]): Paragraph[] {
+    for (let i = 1; i < specs.length; i++) {
+      if (specs[i].change?.kind !== 'insertion' || specs[i - 1].change) continue;
+      let last = i;
+      while (last + 1 < specs.length && specs[last + 1].change?.kind === 'insertion') last++;
+      const previous = specs[i - 1];
+      if (previous.options.style !== specs[last].options.style || JSON.stringify(previous.options.indent) !== JSON.stringify(specs[last].options.indent)) {
+        i = last;
+        continue;
+      }
+      previous.markChange = specs[i].change;
+      for (let k = i; k < last; k++) specs[k].markChange = specs[k + 1].change;
+      specs[last].markChange = undefined;
+      i = last;
+    }
+    return specs.map((spec) => {
+      if (!spec.markChange) return new Paragraph(spec.options);
+      const revision = this.revision(spec.markChange);
+      return new Paragraph({ ...spec.options, run: spec.markChange.kind === 'insertion' ? { insertion: revision } : { deletion: revision } });
+    });
   }
 
   private revision(change: { author?: string; date?: string }): { id: number; author: string; date: string } {
