@@ -4,6 +4,7 @@ import { exportDocx, headerDate } from '../../server/src/interchange/docx/writer
 import { importDocx } from '../../server/src/interchange/docx/structure';
 import { DocxError } from '../../server/src/interchange/docx/ooxml';
 import { printDocument } from '../../server/src/interchange/printer';
+import { child, elements, parseXml, type XmlElement } from '../../server/src/interchange/docx/xml';
 import { parseDocument } from '../../server/src/syntax';
 import { pick, random, readSeed, SEED_2018, SEED_DT } from './helpers';
 import { randomModel, viewsOf } from './interchangeHelpers';
@@ -230,5 +231,72 @@ describe('Word round trip', () => {
       assert.deepEqual(after.amended, before.amended, `seed ${seed}:\n${source}\n---\n${back}`);
       assert.deepEqual(after.original, before.original, `seed ${seed}:\n${source}\n---\n${back}`);
     }
+  });
+});
+
+/**
+ * What Word's Accept All (or Reject All) leaves of a document.xml, as plain paragraphs: text of
+ * the other kind goes, and a paragraph whose mark goes joins the next one.
+ */
+function wordResult(documentXml: string, mode: 'accept' | 'reject'): string[] {
+  const body = child(parseXml(documentXml), 'w:body') as XmlElement;
+  const gone = mode === 'accept' ? 'w:del' : 'w:ins';
+  const out: string[] = [];
+  let carried = '';
+  const textOf = (node: XmlElement, removed: boolean): string => {
+    let text = '';
+    for (const item of node.children) {
+      if (typeof item === 'string') continue;
+      if (item.name === 'w:pPr' || item.name === 'w:rPr') continue;
+      if (item.name === 'w:t' || item.name === 'w:delText') text += removed ? '' : item.children.filter((c): c is string => typeof c === 'string').join('');
+      else if (item.name === 'w:tab') text += removed ? '' : ' ';
+      else if (item.name === 'w:footnoteReference') text += removed ? '' : String(item.attributes['w:id']);
+      else text += textOf(item, removed || item.name === gone || (mode === 'accept' ? item.name === 'w:moveFrom' : item.name === 'w:moveTo'));
+    }
+    return text;
+  };
+  for (const paragraph of elements(body, 'w:p')) {
+    const text = carried + textOf(paragraph, false);
+    const mark = child(child(paragraph, 'w:pPr'), 'w:rPr');
+    if (child(mark, gone)) carried = text;
+    else {
+      out.push(text.replace(/\s+/g, ' ').trim());
+      carried = '';
+    }
+  }
+  if (carried) out.push(carried.replace(/\s+/g, ' ').trim());
+  return out;
+}
+
+/** A view of the markup as the same plain paragraphs, from the first proposal or title on. */
+function viewParagraphs(source: string, view: 'amended' | 'original'): string[] {
+  const parsed = parseDocument(source);
+  const text = (view === 'amended' ? parsed.amended : parsed.original).text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/<!--[\s\S]*?-->/g, '');
+  return text
+    .split('\n')
+    .filter((line) => !/^\[\^[^\]\s]+\]:/.test(line))
+    .map((line) => line.replace(/^#+\s*/, '').replace(/^Reasons: /, 'Reasons: ').replace(/\[\^([^\]\s]+)\]/g, '$1').replace(/\*/g, '').replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '');
+}
+
+describe('Word export: Accept All and Reject All', () => {
+  const FIRST = /^(?:\(MOD\)|MOD|ADD\*?|SUP\*?|NOC)\s|^RESOLUTION\b/;
+  const fromFirst = (lines: string[]) => lines.slice(Math.max(0, lines.findIndex((line) => FIRST.test(line))));
+  async function check(source: string, label: string): Promise<void> {
+    const { bytes } = await exportDocx(parseDocument(source));
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']);
+    for (const [mode, view] of [['accept', 'amended'], ['reject', 'original']] as const) {
+      const word = wordResult(xml, mode);
+      assert.ok(!word.includes(''), `${label}: ${mode} all leaves an empty paragraph`);
+      // A footnote never referenced stays a `[^id]: …` paragraph, as the markup writes it, and is left out of both.
+      const paragraphs = word.filter((line) => !/^\[\^[^\]\s]+\]:/.test(line));
+      assert.deepEqual(fromFirst(paragraphs), fromFirst(viewParagraphs(source, view)), `${label}: ${mode} all`);
+    }
+  }
+
+  for (const seed of [SEED_DT, SEED_2018]) it(`leave the amended and the original text of ${seed}, paragraph for paragraph`, () => check(readSeed(seed), seed));
+
+  it('leave the amended and the original text of random texts with marks', async () => {
+    for (let seed = 1; seed <= 60; seed++) await check(printDocument(randomModel(seed)).replace(/^ADD /gm, 'MOD '), `seed ${seed}`);
   });
 });

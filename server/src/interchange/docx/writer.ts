@@ -8,6 +8,7 @@ import {
   CommentReference,
   DeletedTextRun,
   Document,
+  FootnoteReference,
   FootnoteReferenceRun,
   InsertedTextRun,
   Packer,
@@ -357,7 +358,12 @@ class DocxWriter {
           if (number === undefined) out.push(this.textRun({ type: 'text', text: `[^${inline.id}]` }, change));
           else {
             this.referencedFootnotes.add(inline.id);
-            out.push(new FootnoteReferenceRun(number));
+            if (!change) out.push(new FootnoteReferenceRun(number));
+            else {
+              // An inserted or deleted reference is a tracked run too, or Reject (Accept) All would keep it.
+              const options = { children: [new FootnoteReference(number)], style: 'FootnoteReference', ...this.revision(change) };
+              out.push(change.kind === 'insertion' ? new InsertedTextRun(options) : new DeletedTextRun(options));
+            }
           }
           lastHighlight = undefined;
           break;
