@@ -66,10 +66,12 @@ describe('Word import', () => {
         RESOLUTION_HEAD +
         p(italic('considering')) +
         p(del('b') + ins('c') + r(')\tthe text') + `<w:moveFrom w:id="5" w:author="A" w:date="2014-11-02T00:00:00Z">${r(' moved')}</w:moveFrom>` + r(';')) +
+        p(r('c)\tand') + `<w:moveTo w:id="6" w:author="A" w:date="2014-11-02T00:00:00Z">${r(' moved')}</w:moveTo>` + r(' here;')) +
         p(`<w:r><w:rPr><w:b/><w:rPrChange w:id="7" w:author="A" w:date="2014-11-02T00:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t>d)</w:t></w:r>` + r(' bold now,')) +
         `<w:tbl><w:tr><w:trPr><w:ins w:id="8" w:author="A" w:date="2014-11-02T00:00:00Z"/></w:trPr><w:tc>${p(r('Row text'))}</w:tc></w:tr></w:tbl>`,
     });
     assert.match(text, /^\{--b--\}\{\+\+c\+\+\}\) the text\{-- moved--\};$/m);
+    assert.match(text, /^c\) and\{\+\+ moved\+\+\} here;$/m);
     assert.match(text, /^\{\+\+Row text\+\+\}$/m);
     assert.deepEqual(notes.filter((n) => n.includes('formatting')), ['1 formatting-only revision was dropped: the markup tracks changes of text, not of formatting.']);
   });
