@@ -44,6 +44,8 @@ describe('Word import', () => {
   it('turns insertions and deletions in runs into revision marks', () => {
     const { text } = imported({ body: RESOLUTION_HEAD + p(italic('resolves')) + p(r('to ') + del('propose') + ins('report') + r(' annually.')) });
     assert.match(text, /^to \{--propose--\}\{\+\+report\+\+\} annually\.$/m);
+    // Who made the revisions goes to the front matter, the markup having no author per mark.
+    assert.match(text, /^---\nauthor: A\n---\n/);
     assert.match(text, /^\*resolves\*$/m);
     assert.match(text, /^# RESOLUTION 1 \(REV\. BUSAN, 2014\)$/m);
     assert.match(text, /^## A name$/m);

@@ -42,12 +42,29 @@ export function importDocx(bytes: Uint8Array): DocxImport {
   for (const paragraph of raw.paragraphs) builder.add(paragraph);
   const model = builder.finish();
   model.footnotes = referenced.map((wordId) => [wordId, footnoteIds.get(wordId) as string] as const).map(([wordId, id]) => ({ id, content: renameFootnotes(trimInlines(raw.footnotes.get(wordId) ?? []), footnoteIds) }));
+  // The markup has no author per mark: the front matter's `author` says who made the revisions.
+  const author = mostFrequentAuthor(raw.paragraphs);
+  if (author && !model.frontMatter?.author && model.frontMatter?.source !== author) model.frontMatter = { ...(model.frontMatter ?? {}), author };
   const notes: string[] = [];
   if (raw.formattingChanges > 0) {
     notes.push(`${raw.formattingChanges} formatting-only revision${raw.formattingChanges === 1 ? ' was' : 's were'} dropped: the markup tracks changes of text, not of formatting.`);
   }
   notes.push(...builder.guesses());
   return { model, notes };
+}
+
+function mostFrequentAuthor(paragraphs: readonly RawParagraph[]): string | undefined {
+  const counts = new Map<string, number>();
+  const count = (change: Change | undefined) => {
+    if (change?.author) counts.set(change.author, (counts.get(change.author) ?? 0) + 1);
+  };
+  for (const paragraph of paragraphs) {
+    count(paragraph.markChange);
+    for (const inline of paragraph.inlines) if (inline.type === 'text' || inline.type === 'footnote') count(inline.change);
+  }
+  let best: string | undefined;
+  for (const [name, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = name;
+  return best;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
