@@ -98,8 +98,19 @@ class ModelBuilder {
     if (node.title) resolution.title = stripPrefix(this.block(node.title.start, node.title.end).content, /^#+[ \t]*/);
     if (node.subtitle) resolution.subtitle = stripPrefix(this.block(node.subtitle.start, node.subtitle.end).content, /^#+[ \t]*/);
     if (node.authority) resolution.authority = this.paragraph(node.authority);
-    resolution.paragraphs = node.paragraphs.map((p) => this.paragraph(p));
-    const originalSections = this.originalResolution(node)?.sections ?? [];
+    const original = this.originalResolution(node);
+    // Paragraphs only the original view has (an authority line or a paragraph deleted whole) go back in source order.
+    const kept = [...(node.authority ? [node.authority] : []), ...node.paragraphs];
+    const paragraphs = node.paragraphs.map((p) => ({ at: p.start, paragraph: this.paragraph(p) }));
+    for (const p of [...(original?.authority ? [original.authority] : []), ...(original?.paragraphs ?? [])]) {
+      if (kept.some((candidate) => overlaps(candidate, p))) continue;
+      const paragraph = this.paragraph(p);
+      paragraph.change = { kind: 'deletion' };
+      if (p.role === 'authority' && !resolution.authority) resolution.authority = paragraph;
+      else paragraphs.push({ at: p.start, paragraph: { ...paragraph, role: 'free' } });
+    }
+    resolution.paragraphs = paragraphs.sort((a, b) => a.at - b.at).map((entry) => entry.paragraph);
+    const originalSections = original?.sections ?? [];
     resolution.sections = this.mergeSections(node.sections, originalSections);
     if (node.reasons) resolution.reasons = this.paragraph(node.reasons);
     return resolution;
