@@ -96,8 +96,11 @@ export function wordThroughLibreOffice(): string[] {
       const rendered = fs.readdirSync(work).find((file) => file.startsWith(`${name}-`) && file.endsWith('.png'));
       if (!rendered) throw new Error(`pdftoppm rendered no page for ${seed}`);
       fs.copyFileSync(path.join(work, rendered), path.join(E2E_DIR, 'readme', picture));
-      const imported = path.join(work, `${name}.back.reso`);
-      run(process.execPath, [cli, 'import', again, '-o', imported]);
+      const importDir = path.join(work, `${name}-imported`);
+      run(process.execPath, [cli, 'import', again, '-o', importDir]);
+      const made = fs.readdirSync(importDir);
+      if (made.length !== 1) throw new Error(`reso import of LibreOffice's ${name}.docx made ${made.length} files (${made.join(', ')}), not one`);
+      const imported = path.join(importDir, made[0]);
       const before = viewsOf(fs.readFileSync(path.join(REPO_ROOT, 'seeds', seed), 'utf8'));
       const after = viewsOf(fs.readFileSync(imported, 'utf8'));
       for (const view of ['amended', 'original'] as const) {
