@@ -161,6 +161,14 @@ export async function wordCommands(wb: Workbench, workspace: string, seed: strin
   const item = wb.page.locator('.context-view .monaco-menu .action-item', { hasText: 'Import Word document' }).first();
   await item.waitFor({ timeout: 30_000 });
   await item.click();
+  // A click that lands while the menu is still settling leaves it open: then choose the item by keyboard.
+  const menu = wb.page.locator('.context-view .monaco-menu');
+  const closed = await menu.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+  if (!closed) {
+    await item.hover();
+    await wb.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
   await wb.waitForActiveTab('from-word.reso', 60_000);
   await wb.waitForEditorText(/RESOLUTION 130/, 30_000);
   const before = viewsOf(fs.readFileSync(path.join(workspace, seed), 'utf8'));
