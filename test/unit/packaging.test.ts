@@ -37,10 +37,11 @@ describe('packaging', function () {
     assert.deepEqual(listed.filter((file) => !allowed.has(file)), [], 'files packed that should not be');
   });
 
-  it('writes a .vsix under 1 MB', () => {
+  it('writes a .vsix under 1.1 MB', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'reso-vsix-')), 'resolution-drafter.vsix');
     execFileSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: ROOT, stdio: 'pipe' });
     const size = statSync(out).size;
-    assert.ok(size > 50_000 && size < 1_000_000, `vsix is ${size} bytes`);
+    // The Word writer (the docx library, in both the server and the command line) takes the package past 1 MB.
+    assert.ok(size > 50_000 && size < 1_100_000, `vsix is ${size} bytes`);
   });
 });
