@@ -428,10 +428,12 @@ to continue.
     it('reso check runs the citation checks with the shipped catalogue', () => {
       let out = '';
       let err = '';
-      const code = main(['check', join(ROOT, 'seeds')], { out: (t) => (out += t), err: (t) => (err += t) });
+      const code = main(['check', '--format', 'json', join(ROOT, 'seeds')], { out: (t) => (out += t), err: (t) => (err += t) });
       assert.equal(code, 0, err);
-      assert.match(out, /res130-dubai-2018\.reso:126:7 warning citation\.superseded Resolution 52 \(Rev\. Dubai, 2012\)/);
-      assert.match(out, /res130-busan-2014-dt67\.reso:100:142 warning citation\.rev-missing \(Dubai, 2012\) has no `Rev\.`, but Resolution 58 of WTSA/);
+      const found = (JSON.parse(out) as Array<{ file: string; range: { start: { line: number; character: number } }; severity: string; code: string; message: string }>)
+        .map((d) => `${d.file.replace(/^.*\//, '')}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+      assert.ok(found.some((line) => /^res130-dubai-2018\.reso:126:7 warning citation\.superseded Resolution 52 \(Rev\. Dubai, 2012\)/.test(line)), found.join('\n'));
+      assert.ok(found.some((line) => /^res130-busan-2014-dt67\.reso:100:142 warning citation\.rev-missing \(Dubai, 2012\) has no `Rev\.`, but Resolution 58 of WTSA/.test(line)), found.join('\n'));
     });
   });
 });

@@ -26,6 +26,7 @@ describe('packaging', function () {
       'client/icon.png',
       'client/out/extension.js',
       'package.json',
+      'seeds/resorc.schema.json',
       'server/out/cli.js',
       'server/out/server.js',
       'snippets/resolution.json',

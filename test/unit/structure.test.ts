@@ -215,7 +215,8 @@ describe('structure checks', () => {
     it('overrides severities per code or prefix, and turns codes off', () => {
       const found = diagnostics(text, { diagnostics: { severity: { label: 'hint', 'punctuation.ending': 'off' } } });
       assert.deepEqual(found.map((d) => [d.code, d.severity]), [['label.sequence', 'hint']]);
-      assert.deepEqual(readSettings({ diagnostics: { severity: { x: 'loud' } } }).problems, ['diagnostics.severity.x must be one of error, warning, information, hint, off']);
+      assert.deepEqual(readSettings({ diagnostics: { severity: { label: 'loud' } } }).problems, ['diagnostics.severity.label must be one of error, warning, information, hint, off']);
+      assert.deepEqual(readSettings({ diagnostics: { severity: { x: 'off' } } }).problems, ['diagnostics.severity.x: no such code or code prefix']);
     });
   });
 

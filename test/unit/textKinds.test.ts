@@ -302,10 +302,11 @@ describe('decisions, opinions and recommendations', () => {
 
       const file = join(folder, 'doc.reso');
       writeFileSync(file, citingText('a) Decision 5 (Rev. Busan, 2014) of the Plenipotentiary Conference;\nb) Resolution 5 (Rev. Busan, 2014) of the Plenipotentiary Conference;\nc) Opinion 4 (Geneva, 2013);\nd) Decisions 482 and 501 of the Council,'));
+      // One `severity code message` line per problem, from the JSON report.
       const check = (): string => {
         let printed = '';
-        main(['check', file], { out: (t) => (printed += t), err: () => undefined });
-        return printed;
+        main(['check', '--format', 'json', file], { out: (t) => (printed += t), err: () => undefined });
+        return (JSON.parse(printed) as Array<{ severity: string; code: string; message: string }>).map((p) => `${p.severity} ${p.code} ${p.message}`).join('\n');
       };
       const cwd = process.cwd();
       try {

@@ -122,3 +122,28 @@ export function fixAllText(text: string, diagnose: Diagnose, options: FixOptions
   const edits = settledFixAllEdits(document, diagnose(document), diagnose, options);
   return edits.length === 0 ? text : applyEdits(text, edits);
 }
+
+/** The same as edits, for saying where fixes were made: one pass of edits on the text, settled. */
+export function fixAllPasses(text: string, diagnose: Diagnose, options: FixOptions): { text: string; passes: OffsetEdit[][] } {
+  const document = parseDocument(text);
+  const edits = settledFixAllEdits(document, diagnose(document), diagnose, options);
+  return edits.length === 0 ? { text, passes: [] } : { text: applyEdits(text, edits), passes: [edits] };
+}
+
+/** Where an offset of the text before the passes is in the text after them (inside a replaced range: its start). */
+export function offsetAfterPasses(offset: number, passes: readonly (readonly OffsetEdit[])[]): number {
+  let position = offset;
+  for (const edits of passes) {
+    let delta = 0;
+    for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+      if (position < edit.start || (position === edit.start && edit.start === edit.end)) break;
+      if (position < edit.end) {
+        position = edit.start;
+        break;
+      }
+      delta += edit.newText.length - (edit.end - edit.start);
+    }
+    position += delta;
+  }
+  return position;
+}

@@ -2,6 +2,7 @@
 // `resolution.*` settings and from a `.resorc.json` at the workspace root.
 
 import type { Severity } from '../syntax/diagnostics';
+import { severityKeys } from './codes';
 import type { AnalysisSettings, SeverityOverride } from './pipeline';
 import type { TrackChanges } from './renumber';
 
@@ -13,6 +14,8 @@ export interface ResolutionSettings {
   onTypeLabels: boolean;
   /** User catalogues to merge with the shipped one. */
   cataloguePaths: string[];
+  /** `.gitignore`-style patterns of files the command line leaves out, relative to the settings file. */
+  ignores: string[];
 }
 
 export const DEFAULT_RESOLUTION_SETTINGS: ResolutionSettings = {
@@ -20,7 +23,22 @@ export const DEFAULT_RESOLUTION_SETTINGS: ResolutionSettings = {
   renumber: { trackChanges: 'auto', onInsert: true },
   onTypeLabels: true,
   cataloguePaths: [],
+  ignores: [],
 };
+
+/** The keys a settings file may hold, section by section: anything else is a typo to report. */
+const KNOWN_KEYS: Record<string, readonly string[]> = {
+  diagnostics: ['severity'],
+  renumber: ['trackChanges', 'onInsert'],
+  onType: ['labels'],
+  catalogue: ['paths'],
+};
+
+/** Codes and prefixes a severity may be set for: a misspelt one would change nothing. */
+const KNOWN_CODES = new Set(severityKeys());
+
+/** Top-level keys whose value is not a section: the file's JSON Schema, and the command line's ignores. */
+const VALUE_KEYS = ['$schema', 'ignores'];
 
 const SEVERITIES: readonly SeverityOverride[] = ['error', 'warning', 'information', 'hint', 'off'];
 const TRACK: readonly TrackChanges[] = ['auto', 'always', 'never'];
@@ -32,17 +50,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * Reads settings in the shape of `.resorc.json` (and of the editor's `resolution` section):
  * `{ "diagnostics": { "severity": { "label.lone": "off" } }, "renumber": { "trackChanges": "auto" },
- *    "onType": { "labels": true }, "catalogue": { "paths": [] } }`.
- * Unknown or malformed values are reported and left at their base value.
+ *    "onType": { "labels": true }, "catalogue": { "paths": [] }, "ignores": ["drafts/"] }`
+ * (seeds/resorc.schema.json says the same for editors). Unknown keys and codes are reported;
+ * malformed values are reported and left at their base value.
  */
-/** The keys a settings file may hold, section by section: anything else is a typo to report. */
-const KNOWN_KEYS: Record<string, readonly string[]> = {
-  diagnostics: ['severity'],
-  renumber: ['trackChanges'],
-  onType: ['labels'],
-  catalogue: ['paths'],
-};
-
 export function readSettings(
   raw: unknown,
   base: ResolutionSettings = DEFAULT_RESOLUTION_SETTINGS,
@@ -55,13 +66,15 @@ export function readSettings(
     renumber: { ...base.renumber },
     onTypeLabels: base.onTypeLabels,
     cataloguePaths: [...base.cataloguePaths],
+    ignores: [...base.ignores],
   };
   if (raw === undefined || raw === null) return { settings, problems };
   if (!isRecord(raw)) return { settings, problems: ['settings must be a JSON object'] };
   for (const [section, value] of Object.entries(raw)) {
+    if (VALUE_KEYS.includes(section)) continue;
     const keys = KNOWN_KEYS[section];
     if (!keys) {
-      if (strict) problems.push(`unknown setting "${clip(section)}" (known: ${Object.keys(KNOWN_KEYS).join(', ')})`);
+      if (strict) problems.push(`unknown setting "${clip(section)}" (known: ${[...Object.keys(KNOWN_KEYS), 'ignores'].join(', ')})`);
       continue;
     }
     if (!isRecord(value)) {
@@ -76,11 +89,16 @@ export function readSettings(
     if (isRecord(severity)) {
       const overrides: Record<string, SeverityOverride> = { ...settings.analysis.severity };
       for (const [code, value] of Object.entries(severity)) {
-        if (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value)) overrides[code] = value as Severity | 'off';
+        if (!KNOWN_CODES.has(code)) problems.push(`diagnostics.severity.${clip(code)}: no such code or code prefix`);
+        else if (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value)) overrides[code] = value as Severity | 'off';
         else problems.push(`diagnostics.severity.${clip(code)} must be one of ${SEVERITIES.join(', ')}`);
       }
       settings.analysis = { severity: overrides };
     } else if (severity !== undefined) problems.push('diagnostics.severity must be an object of code → severity');
+  }
+  if (raw.ignores !== undefined) {
+    if (Array.isArray(raw.ignores) && raw.ignores.every((p) => typeof p === 'string')) settings.ignores = raw.ignores as string[];
+    else problems.push('ignores must be a list of .gitignore-style patterns');
   }
   const renumber = raw.renumber;
   if (isRecord(renumber) && renumber.trackChanges !== undefined) {

@@ -14,6 +14,13 @@ export const catalogueCommand: Command = {
                                             (paths in it are relative to FILE); print it, or write FILE;
                                             --complete declares it holds every resolution of BODY;
                                             --embed-text carries the text of each resolution defined`,
+  summary: 'build a catalogue of the resolutions the files define and cite; print it, or write FILE',
+  synopsis: ['reso catalogue [--out FILE] [--complete BODY[:FROM-TO]]... [--embed-text] TARGET...'],
+  options: [
+    { name: 'out', value: 'FILE', description: 'write the catalogue to FILE (its folder is made; paths in it are relative to FILE)' },
+    { name: 'complete', value: 'BODY[:FROM-TO]', repeatable: true, description: 'declare that the catalogue holds every resolution of BODY (of the years FROM to TO); repeatable' },
+    { name: 'embed-text', description: 'carry the text of each resolution the files define' },
+  ],
   run(args, io) {
     let out: string | undefined;
     let embedText = false;

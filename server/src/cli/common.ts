@@ -12,20 +12,52 @@ import { encodingDiagnostic } from '../host/encoding';
 import { FileReadError, findInputs, readTextFile, type TextFile } from '../host/files';
 import { readRcFile, RC_FILE } from '../host/settingsFiles';
 import type { ParsedDocument, SyntaxDiagnostic } from '../syntax';
+import { UsageError, type OptionSpec } from './args';
 
 export interface Output {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Standard input, read whole when a command is given `-`. */
+  readStdin?: () => string;
+  /** `out` is a terminal that shows colours (NO_COLOR, FORCE_COLOR and --color decide on top). */
+  colors?: boolean;
+  /** The environment NO_COLOR and FORCE_COLOR are read from; process.env when not given. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** A command's arguments are wrong: the usage is printed with the message, exit 2. */
-export class UsageError extends Error {}
+/** A command's arguments are wrong: the message and the command's synopsis are printed, exit 2. */
+export { UsageError };
 
-/** One command: its name, a line for the usage text, and what it does. */
+export interface CommandExample {
+  command: string;
+  description: string;
+}
+
+export interface HelpSection {
+  title: string;
+  /** Lines as printed, without the indent. */
+  body: string;
+}
+
+/**
+ * One command: its name, its help and what it does. `main` prints the help for `reso help NAME`
+ * and `reso NAME --help`; a command gives as much of it as it has (the usage lines at least).
+ */
 export interface Command {
   name: string;
-  /** Lines for the usage text, already aligned. */
+  /** Lines for the usage text, already aligned (the overview shows them when there is no summary). */
   usage: string;
+  /** One line for the list of commands. */
+  summary?: string;
+  /** How the command is called: `reso check [options] TARGET...`, one line per form. */
+  synopsis?: readonly string[];
+  /** What the command does, in a few lines. */
+  description?: string;
+  /** Its options, listed by its help (and parsed with parseArgs where the command uses it). */
+  options?: readonly OptionSpec[];
+  examples?: readonly CommandExample[];
+  /** More sections of help (what `fix` fixes, say). */
+  sections?: readonly HelpSection[];
   /** The exit status; a promise of it for commands that write asynchronously (run by mainAsync). */
   run(args: readonly string[], io: Output): number | Promise<number>;
 }

@@ -86,6 +86,13 @@ function optionValue(args: readonly string[], i: number, name: string): [string,
 
 export const exportCommand: Command & { finish(file: string, writer: ExportWriter, written: ExportOutput, out: string | undefined, force: boolean, io: Output): number } = {
   name: 'export',
+  summary: 'write a .reso file in another format (Akoma Ntoso, …)',
+  synopsis: ['reso export --to FORMAT FILE [--out PATH|-] [--force]'],
+  get description() {
+    return `Writes FILE beside it (or to --out; - for standard output); several resolutions give
+FILE.<kind>-<number> files. Formats:
+${EXPORT_WRITERS.map((w) => `  ${w.format}: ${w.description}`).join('\n')}`;
+  },
   get usage() {
     return `  reso export --to FORMAT FILE [--out PATH|-] [--force] [--mode tracked|amended|original] [--template STYLES.docx]
                                             write FILE in another format, beside it (or to --out; - for

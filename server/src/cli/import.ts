@@ -17,6 +17,8 @@ export const importCommand: Command = {
                                             number) from ${IMPORT_READERS.map((reader) => reader.extensions.join('/')).join(', ')} files, in DIR (default: beside
                                             FILE); --force replaces existing files; --catalogue also
                                             writes the catalogue of what was imported (catalogue.json in DIR)`,
+  summary: 'make .reso files from Akoma Ntoso or PDF text',
+  synopsis: ['reso import FILE... [-o DIR] [--force] [--catalogue [FILE]]'],
   run(args, io) {
     let folder: string | undefined;
     let force = false;

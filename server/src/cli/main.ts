@@ -1,27 +1,32 @@
-// The `reso` command line: one module per command, dispatched here.
+// The `reso` command line: one module per command, dispatched here; help, version and the exit
+// status of errors are handled here for every command alike.
 
-import { RC_FILE } from '../host/settingsFiles';
+import { UsageError } from './args';
 import { catalogueCommand } from './catalogue';
 import { checkCommand } from './check';
 import { compareCommand } from './compare';
+import type { Command, Output } from './common';
 import { exportCommand } from './export';
-import { UsageError, type Command, type Output } from './common';
 import { fixCommand } from './fix';
+import { commandHelp, overview, usageHint } from './help';
 import { importCommand } from './import';
 import { outlineCommand } from './outline';
+import { VERSION } from './version';
 import { amendedCommand, originalCommand } from './views';
 
-/** Every command, in the order the usage lists them. */
-export const COMMANDS: readonly Command[] = [checkCommand, outlineCommand, catalogueCommand, fixCommand, amendedCommand, originalCommand, importCommand, exportCommand, compareCommand];
+/** Every command, in the order the help lists them. */
+export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, outlineCommand, catalogueCommand, amendedCommand, originalCommand, importCommand, exportCommand, compareCommand];
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 export function usage(): string {
-  return `Usage:
-${COMMANDS.map((command) => command.usage).join('\n')}
+  return overview(COMMANDS);
+}
 
-Settings come from the nearest ${RC_FILE} in the current folder or above.
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.`;
+/** `--help` or `-h` among a command's arguments (before a `--` that ends the options). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
 }
 
 export function main(argv: readonly string[], io: Output): number {
@@ -35,38 +40,58 @@ export function main(argv: readonly string[], io: Output): number {
 
 /** Runs any command, those that finish asynchronously (the Word export) included. */
 export async function mainAsync(argv: readonly string[], io: Output): Promise<number> {
+  const command = COMMANDS.find((candidate) => candidate.name === argv[0]);
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    return report(error, io);
+    return report(error, io, command);
   }
 }
 
 function dispatch(argv: readonly string[], io: Output): number | Promise<number> {
+  const [name, ...rest] = argv;
+  const command = COMMANDS.find((candidate) => candidate.name === name);
   try {
-    const [name, ...rest] = argv;
-    const command = COMMANDS.find((candidate) => candidate.name === name);
-    if (command) return command.run(rest, io);
+    if (command) {
+      if (asksForHelp(rest)) {
+        io.out(commandHelp(command));
+        return 0;
+      }
+      return command.run(rest, io);
+    }
     switch (name) {
       case '--help':
       case '-h':
-      case 'help':
-        io.out(usage() + '\n');
+        io.out(usage());
         return 0;
+      case 'help': {
+        if (rest.length === 0) {
+          io.out(usage());
+          return 0;
+        }
+        const asked = COMMANDS.find((candidate) => candidate.name === rest[0]);
+        if (!asked) throw new UsageError(`no command '${rest[0]}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+        io.out(commandHelp(asked));
+        return 0;
+      }
       case '--version':
+      case '-v':
         io.out(VERSION + '\n');
         return 0;
+      case undefined:
+        io.err(`reso: no command given\n\n${usage()}`);
+        return 2;
       default:
-        throw new UsageError(name ? `unknown command '${name}'` : 'no command given');
+        throw new UsageError(`unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
     }
   } catch (error) {
-    return report(error, io);
+    return report(error, io, command);
   }
 }
 
-function report(error: unknown, io: Output): number {
+function report(error: unknown, io: Output, command: Command | undefined): number {
   if (error instanceof UsageError) {
-    io.err(`reso: ${error.message}\n\n${usage()}\n`);
+    io.err(`reso: ${error.message}\n${usageHint(command)}\n`);
     return 2;
   }
   io.err(`reso: ${error instanceof Error ? error.message : String(error)}\n`);

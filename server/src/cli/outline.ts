@@ -8,6 +8,8 @@ import { displayPath, readInputs, UsageError, type Command } from './common';
 export const outlineCommand: Command = {
   name: 'outline',
   usage: '  reso outline PATH...                      print the outline of each file',
+  summary: 'print the outline of each file: resolutions, sections, clauses',
+  synopsis: ['reso outline TARGET...'],
   run(args, io) {
     if (args.length === 0) throw new UsageError('outline needs at least one file or folder');
     const inputs = readInputs(args, io);

@@ -8,6 +8,8 @@ function viewCommand(kind: 'amended' | 'original', usage: string): Command {
   return {
     name: kind,
     usage,
+    summary: kind === 'amended' ? 'print the amended view of a file (insertions kept, deletions dropped)' : 'print the original view of a file (deletions kept, insertions dropped)',
+    synopsis: [`reso ${kind} FILE`],
     run(args, io) {
       if (args.length !== 1) throw new UsageError(`${kind} takes exactly one file`);
       const file = readTextFile(args[0]);

@@ -6,13 +6,13 @@ import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import { citationFixProvider, editsKey } from '../analysis/citationChecks';
 import { toRange } from './convert';
 import { toLspDiagnostic } from './diagnostics';
-import { wantsKind, type FeatureRequest, type LanguageService } from './service';
+import { wantsKind, type FeatureRequest } from './service';
 import type { SyntaxDiagnostic } from '../syntax';
 
 export function citationQuickFixes(request: FeatureRequest & { diagnostics: readonly SyntaxDiagnostic[]; only?: readonly string[] }): CodeAction[] {
   const { document, uri, service } = request;
   if (fixesWithheld(document) || !wantsKind(request.only, CodeActionKind.QuickFix)) return [];
-  const options = { trackChanges: trackChanges(service) };
+  const options = { trackChanges: service.settingsFor(uri).renumber.trackChanges };
   const actions: CodeAction[] = [];
   // One action per change: a fix that settles several diagnostics (superseded and inconsistent, or numbers sharing a revision) lists them all.
   const byChange = new Map<string, CodeAction>();
@@ -38,8 +38,4 @@ export function citationQuickFixes(request: FeatureRequest & { diagnostics: read
     }
   }
   return actions;
-}
-
-function trackChanges(service: LanguageService): 'auto' | 'always' | 'never' {
-  return service.settings.renumber.trackChanges;
 }

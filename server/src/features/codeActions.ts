@@ -21,7 +21,7 @@ export function workspaceEdit(document: ParsedDocument, uri: string, edits: read
 export function quickFixes(request: FeatureRequest & { diagnostics: readonly SyntaxDiagnostic[]; only?: readonly string[] }): CodeAction[] {
   const { service, uri, document } = request;
   if (!wantsKind(request.only, CodeActionKind.QuickFix)) return [];
-  const options = { trackChanges: service.settings.renumber.trackChanges };
+  const options = { trackChanges: service.settingsFor(uri).renumber.trackChanges };
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
   for (const diagnostic of request.diagnostics) {
@@ -45,7 +45,7 @@ export function quickFixes(request: FeatureRequest & { diagnostics: readonly Syn
 export function fixAllAction(service: LanguageService, uri: string): CodeAction | undefined {
   const document = service.document(uri);
   if (!document) return undefined;
-  const edits = settledFixAllEdits(document, service.rawDiagnostics(uri), (parsed) => service.diagnosticsOf(parsed, uri), { trackChanges: service.settings.renumber.trackChanges });
+  const edits = settledFixAllEdits(document, service.rawDiagnostics(uri), (parsed) => service.diagnosticsOf(parsed, uri), { trackChanges: service.settingsFor(uri).renumber.trackChanges });
   if (edits.length === 0) return undefined;
   return { title: 'Fix all resolution problems', kind: FIX_ALL_KIND, edit: workspaceEdit(document, uri, edits) };
 }

@@ -19,7 +19,7 @@ export const COMMANDS = {
 export function renumberDocument(service: LanguageService, uri: string): WorkspaceEdit | undefined {
   const document = service.document(uri);
   if (!document || fixesWithheld(document)) return undefined;
-  const plan = planRenumber(document, listsWithProblems(document), tracksChanges(document, service.settings.renumber.trackChanges));
+  const plan = planRenumber(document, listsWithProblems(document), tracksChanges(document, service.settingsFor(uri).renumber.trackChanges));
   return plan.edits.length > 0 ? workspaceEdit(document, uri, plan.edits) : undefined;
 }
 
@@ -74,7 +74,7 @@ export function insertClauseAfter(service: LanguageService, uri: string, positio
   const offset = document.lines.offsetAt(position);
   const place = clauseAt(document, offset);
   if (!place) return undefined;
-  const track = tracksChanges(document, service.settings.renumber.trackChanges);
+  const track = tracksChanges(document, service.settingsFor(uri).renumber.trackChanges);
   let anchorEnd: number;
   let label: string;
   let indent = '';
@@ -134,7 +134,7 @@ function withRenumbering(document: ParsedDocument, insert: OffsetEdit, cursorOff
  * sub-item, after a clause that ends with a colon). Nothing when the new line has text.
  */
 export function labelOnEnter(service: LanguageService, uri: string, position: Position): TextEdit[] {
-  if (!service.settings.onTypeLabels) return [];
+  if (!service.settingsFor(uri).onTypeLabels) return [];
   const document = service.document(uri);
   if (!document || position.line === 0) return [];
   const lines = document.lines;

@@ -64,6 +64,8 @@ interface OpenDocument {
 export class LanguageService {
   private readonly documents = new Map<string, OpenDocument>();
   settings: ServiceSettings = DEFAULT_RESOLUTION_SETTINGS;
+  /** Settings of one document where they differ from `settings` (a nearer `.resorc.json` in its folder); set by the LSP layer. */
+  settingsOf?: (uri: string) => ServiceSettings | undefined;
   readonly checks: Check[] = [...CHECKS];
   readonly hoverProviders: HoverProvider[] = [];
   /** Hovers added below whichever hover answers (or alone): what a revision mark does. */
@@ -201,18 +203,23 @@ export class LanguageService {
     if (!document || !entry) return [];
     // A code-action request after the diagnostics of the same version reuses them.
     const cached = entry.diagnosed;
-    if (cached && cached.parsed === document && cached.settings === this.settings && cached.knowledge === this.knowledge.version) return cached.diagnostics;
+    if (cached && cached.parsed === document && cached.settings === this.settingsFor(uri) && cached.knowledge === this.knowledge.version) return cached.diagnostics;
     const knowledge = this.knowledge.version;
     const diagnostics = this.diagnosticsOf(document, uri);
-    entry.diagnosed = { parsed: document, settings: this.settings, knowledge, diagnostics };
+    entry.diagnosed = { parsed: document, settings: this.settingsFor(uri), knowledge, diagnostics };
     return diagnostics;
   }
 
   /** The diagnostics a parsed text would have as the document `uri` (fix-all checks its result with them). */
   diagnosticsOf(document: ParsedDocument, uri: string): SyntaxDiagnostic[] {
-    const diagnostics = diagnose(document, { settings: this.settings.analysis, service: this, uri }, this.checks);
+    const diagnostics = diagnose(document, { settings: this.settingsFor(uri).analysis, service: this, uri }, this.checks);
     const about = this.fileDiagnostics.get(uri);
     return about ? [...about, ...diagnostics] : diagnostics;
+  }
+
+  /** The settings that apply to a document. */
+  settingsFor(uri: string): ServiceSettings {
+    return this.settingsOf?.(uri) ?? this.settings;
   }
 
   diagnostics(uri: string): Diagnostic[] {

@@ -16,7 +16,11 @@ export interface LoadedSettings {
 
 /** Reads `.resorc.json` in a folder; absent is fine, unreadable or invalid is a problem. */
 export function readRcFile(folder: string, base: ResolutionSettings): LoadedSettings {
-  const path = join(folder, RC_FILE);
+  return readSettingsFile(join(folder, RC_FILE), base);
+}
+
+/** Reads a settings file in the shape of `.resorc.json` by its path; absent is fine, unreadable or invalid is a problem. */
+export function readSettingsFile(path: string, base: ResolutionSettings): LoadedSettings {
   let text: string;
   try {
     text = readFileBytes(path).bytes.toString('utf8');

@@ -19,6 +19,7 @@ import { decideChanges, documentInfo, viewText } from '../features/changes';
 import { COMMANDS, insertClauseAfter, labelOnEnter, renumberDocument, typedLabel } from '../features/commands';
 import { newProposal, preparePlaceholderRename, proposalCandidates, renamePlaceholder, type NewProposalRequest } from '../features/drafting';
 import { LanguageService } from '../features/service';
+import { DocumentSettings } from '../host/projectSettings';
 import { folderPath, mergeSettings } from '../host/settingsFiles';
 import { exportAknBeside, importBeside } from '../host/interchangeFiles';
 import { registerReviewRequests } from './reviewRequests';
@@ -41,6 +42,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const { settings, problems } = mergeSettings(editor, rootFolder, DEFAULT_RESOLUTION_SETTINGS);
     service.settings = settings;
     trustedCataloguePaths = userCataloguePaths(editor);
+    // A document in a sub-folder with a `.resorc.json` of its own follows that file, as `reso` does.
+    const perDocument = new DocumentSettings(editor, rootFolder, (nested) => void connection.window.showWarningMessage(`Resolution settings: ${nested.join('; ')}`));
+    service.settingsOf = (uri) => perDocument.forUri(uri);
     const summary = problems.join('\n');
     if (summary && summary !== reportedProblems) void connection.window.showWarningMessage(`Resolution settings: ${problems.join('; ')}`);
     reportedProblems = summary;
