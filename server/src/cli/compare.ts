@@ -29,6 +29,13 @@ export const compareCommand: Command = {
   usage: `  reso compare OLD NEW [-o OUT] [--whitespace]
                                             the MOD text turning OLD into NEW, with revision marks;
                                             spacing differences are marked only with --whitespace`,
+  summary: 'write the MOD text that turns OLD into NEW, its changes as revision marks',
+  synopsis: ['reso compare OLD NEW [-o OUT] [--whitespace]'],
+  description: 'Aligns the resolutions by title and the clauses by their text, then marks the changes word by word;\nthe result\'s original view is OLD and its amended view is NEW. Versions with revision marks are\ncompared by their amended views. Spacing differences are marked only with --whitespace.',
+  options: [
+    { name: 'out', short: 'o', value: 'OUT', description: 'write the result to OUT (atomically) instead of printing it' },
+    { name: 'whitespace', description: 'mark differences of spacing too' },
+  ],
   run(args, io) {
     const files: string[] = [];
     let out: string | undefined;

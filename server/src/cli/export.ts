@@ -86,8 +86,15 @@ function optionValue(args: readonly string[], i: number, name: string): [string,
 
 export const exportCommand: Command & { finish(file: string, writer: ExportWriter, written: ExportOutput, out: string | undefined, force: boolean, io: Output): number } = {
   name: 'export',
-  summary: 'write a .reso file in another format (Akoma Ntoso, …)',
+  summary: 'write a .reso file as Word, Akoma Ntoso or an HTML page',
   synopsis: ['reso export --to FORMAT FILE [--out PATH|-] [--force]'],
+  options: [
+    { name: 'to', value: 'FORMAT', description: 'the format: akn, html or docx' },
+    { name: 'out', value: 'PATH', description: 'write to PATH (- for standard output) instead of beside FILE' },
+    { name: 'force', description: 'replace a file that exists' },
+    { name: 'mode', value: 'MODE', description: 'html: tracked (default), amended or original' },
+    { name: 'template', value: 'STYLES.docx', description: 'docx: take the paragraph styles from this Word document' },
+  ],
   get description() {
     return `Writes FILE beside it (or to --out; - for standard output); several resolutions give
 FILE.<kind>-<number> files. Formats:

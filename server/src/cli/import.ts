@@ -17,8 +17,13 @@ export const importCommand: Command = {
                                             number) from ${IMPORT_READERS.map((reader) => reader.extensions.join('/')).join(', ')} files, in DIR (default: beside
                                             FILE); --force replaces existing files; --catalogue also
                                             writes the catalogue of what was imported (catalogue.json in DIR)`,
-  summary: 'make .reso files from Akoma Ntoso or PDF text',
+  summary: 'make .reso files from Word, Akoma Ntoso or PDF text',
   synopsis: ['reso import FILE... [-o DIR] [--force] [--catalogue [FILE]]'],
+  options: [
+    { name: 'out', short: 'o', value: 'DIR', description: 'write the .reso files in DIR (default: beside each FILE)' },
+    { name: 'force', description: 'replace .reso files that exist' },
+    { name: 'catalogue', value: '[FILE]', description: 'also write the catalogue of what was imported (default: catalogue.json in DIR)' },
+  ],
   run(args, io) {
     let folder: string | undefined;
     let force = false;
