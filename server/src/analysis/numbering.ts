@@ -171,11 +171,11 @@ export function listProblems(list: ClauseList): LabelProblem[] {
   const wanted = wantedLabels(list);
   let previous = 0;
   let previousDecimal = '';
+  const print = (characters: string): string => (style === 'number' ? characters : `${characters})`);
   clauses.forEach((clause, index) => {
     const label = clause.label;
     const want = wanted[index];
     if (want === undefined) return;
-    const print = (characters: string): string => (style === 'number' ? characters : `${characters})`);
     const expected = print(want);
     if (!label) {
       problems.push({ kind: 'missing', clause, list, expected, message: `This ${where} has no label; in a list of several every ${where} is labelled: expected ${expected}.` });

@@ -33,19 +33,51 @@ export interface ReasonsFound {
 }
 
 /** The `Reasons:` paragraph that closes a proposal, looked for before the next proposal. */
-export function proposalReasons(document: ParsedDocument, proposal: ProposalNode): ReasonsFound | undefined {
-  const proposals = document.root.proposals;
-  const next = proposals[proposals.indexOf(proposal) + 1];
+export function proposalReasons(document: ParsedDocument, proposal: ProposalNode, index = document.root.proposals.indexOf(proposal)): ReasonsFound | undefined {
+  const next = document.root.proposals[index + 1];
   const view = document.amended;
   const from = view.fromSource(proposal.end).offset;
   const to = next ? view.fromSource(next.start).offset : view.text.length;
-  const pattern = /^Reasons:([^\n]*)((?:\n(?![ \t]*\r?\n)[^\n]*)*)/gm;
-  pattern.lastIndex = from;
-  const match = pattern.exec(view.text);
-  if (!match || match.index >= to) return undefined;
-  const matchEnd = Math.min(to, match.index + match[0].length);
-  const body = view.text.slice(match.index + 'Reasons:'.length, matchEnd);
-  return { start: view.toSource(match.index), end: view.toSourceEnd(match.index + 'Reasons:'.length), empty: body.trim() === '' };
+  const text = view.text;
+  // The line-start `Reasons:` of the view are found once; each proposal looks in its own stretch
+  // (a search from each proposal to the end of the text made the check quadratic).
+  const starts = reasonsStarts(view);
+  let lo = 0;
+  for (let hi = starts.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const at = lo < starts.length ? starts[lo] : -1;
+  if (at === -1 || at >= to) return undefined;
+  REASONS.lastIndex = at;
+  const match = REASONS.exec(text);
+  if (!match) return undefined;
+  const matchEnd = Math.min(to, at + match[0].length);
+  const body = text.slice(at + 'Reasons:'.length, matchEnd);
+  return { start: view.toSource(at), end: view.toSourceEnd(at + 'Reasons:'.length), empty: body.trim() === '' };
+}
+
+const REASONS = /Reasons:([^\n]*)((?:\n(?![ \t]*\r?\n)[^\n]*)*)/y;
+
+const reasonsOfView = new WeakMap<object, number[]>();
+
+/** Offsets of every `Reasons:` at a line start of a view's text, found once per view. */
+function reasonsStarts(view: ParsedDocument['amended']): number[] {
+  const known = reasonsOfView.get(view);
+  if (known) return known;
+  const text = view.text;
+  const starts: number[] = [];
+  for (let at = text.indexOf('Reasons:'); at !== -1; at = text.indexOf('Reasons:', at + 1)) if (startsLine(text, at)) starts.push(at);
+  reasonsOfView.set(view, starts);
+  return starts;
+}
+
+/** Where a multiline `^` would match: the start of the text or after any line terminator. */
+function startsLine(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text.charCodeAt(at - 1);
+  return before === 10 || before === 13 || before === 0x2028 || before === 0x2029;
 }
 
 const IDENTIFIER = /^([A-Za-z][\w-]*)\/(\d+)([A-Za-z]\w*)?\/(\d+)$/;
@@ -112,11 +144,11 @@ const supCheck: Check = (document) => {
 
 const reasonsCheck: Check = (document) => {
   const out: SyntaxDiagnostic[] = [];
-  for (const proposal of document.root.proposals) {
-    const reasons = proposalReasons(document, proposal);
+  document.root.proposals.forEach((proposal, index) => {
+    const reasons = proposalReasons(document, proposal, index);
     if (!reasons) out.push(diagnostic('proposal.reasons', 'warning', proposal, `${symbol(proposal)} has no \`Reasons:\` paragraph: every proposal ends with its reasons.`));
     else if (reasons.empty) out.push({ code: 'proposal.reasons', severity: 'warning', start: reasons.start, end: reasons.end, message: `The reasons of ${symbol(proposal)} are empty: say why the change is proposed.` });
-  }
+  });
   return out;
 };
 

@@ -211,7 +211,18 @@ export type NodeKind = SyntaxNode['kind'];
 /** Depth-first walk over the structural nodes and leaves. */
 export function* walk(node: SyntaxNode): Generator<SyntaxNode> {
   yield node;
-  for (const child of node.children) yield* walk(child);
+  // An explicit stack: nested `yield*` costs every node the depth of the tree.
+  const stack: Array<{ children: readonly SyntaxNode[]; index: number }> = [{ children: node.children, index: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.index >= top.children.length) {
+      stack.pop();
+      continue;
+    }
+    const child = top.children[top.index++];
+    yield child;
+    if (child.children.length > 0) stack.push({ children: child.children, index: 0 });
+  }
 }
 
 /** The leaves of the tree in order: their texts concatenate to the source. */
