@@ -3,6 +3,7 @@
 
 import type { ParsedDocument, SyntaxDiagnostic } from '../syntax';
 import type { Severity } from '../syntax/diagnostics';
+import { isResolutionLocal, type ResolutionMemo } from './resolutionMemo';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -28,9 +29,16 @@ export interface CheckContext {
 
 export type Check = (document: ParsedDocument, context: CheckContext) => SyntaxDiagnostic[];
 
-export function diagnose(document: ParsedDocument, context: CheckContext, checks: readonly Check[]): SyntaxDiagnostic[] {
+/** With a memo (kept per document), resolution-local checks run only on the resolutions an edit changed. */
+export function diagnose(document: ParsedDocument, context: CheckContext, checks: readonly Check[], memo?: ResolutionMemo): SyntaxDiagnostic[] {
   const all: SyntaxDiagnostic[] = [...document.diagnostics];
-  for (const check of checks) all.push(...check(document, context));
+  const local = memo ? checks.filter(isResolutionLocal) : [];
+  const remembered = memo && local.length > 0 ? memo.findings(document, local, (check, restricted) => check(restricted, context), context.settings) : [];
+  for (const check of checks) {
+    const index = local.indexOf(check);
+    const found = index >= 0 ? remembered[index] : check(document, context);
+    for (const d of found) all.push(d);
+  }
   const kept = suppress(document, all);
   return applySeverity(kept, context.settings).sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -7,6 +7,7 @@ import type { ClauseNode, ParsedDocument, ResolutionNode, SectionNode, SyntaxDia
 import { crossReferences } from './crossrefs';
 import { clauseLists, listProblems, type LabelProblemKind } from './numbering';
 import type { Check } from './pipeline';
+import { resolutionLocal } from './resolutionMemo';
 
 const LABEL_SEVERITY: Record<LabelProblemKind, SyntaxDiagnostic['severity']> = {
   sequence: 'error',
@@ -331,4 +332,5 @@ export const crossReferenceChecks: Check = (document) => {
   return out;
 };
 
-export const STRUCTURE_CHECKS: readonly Check[] = [labelChecks, endingChecks, headingChecks, titleChecks, crossReferenceChecks];
+// Each finds within a resolution from that resolution alone (cross-references resolve in their own).
+export const STRUCTURE_CHECKS: readonly Check[] = [labelChecks, endingChecks, headingChecks, titleChecks, crossReferenceChecks].map(resolutionLocal);

@@ -19,6 +19,7 @@ import { KnowledgeBase, summarizeDocument, type DocumentSummary, type LoadedCata
 import { forgetFixesOf } from '../analysis/citationChecks';
 import { CHECKS } from '../analysis/checks';
 import { diagnose, type Check } from '../analysis/pipeline';
+import { ResolutionMemo } from '../analysis/resolutionMemo';
 import { DEFAULT_RESOLUTION_SETTINGS, type ResolutionSettings } from '../analysis/settings';
 import { parseDocument, type ParsedDocument, type SyntaxDiagnostic } from '../syntax';
 import { toLspDiagnostic } from './diagnostics';
@@ -59,6 +60,8 @@ interface OpenDocument {
   parsed?: ParsedDocument;
   /** The diagnostics last computed, and what they were computed from. */
   diagnosed?: { parsed: ParsedDocument; settings: ServiceSettings; knowledge: number; diagnostics: SyntaxDiagnostic[] };
+  /** Findings per resolution of the last analysis: an edit re-checks only the resolutions it changed. */
+  memo?: ResolutionMemo;
 }
 
 export class LanguageService {
@@ -101,7 +104,7 @@ export class LanguageService {
       current.version = version;
       return;
     }
-    this.documents.set(uri, { version, text });
+    this.documents.set(uri, { version, text, memo: current?.memo });
     this.knowledge.invalidate(uri, () => this.summarize(this.document(uri)));
   }
 
@@ -205,14 +208,15 @@ export class LanguageService {
     const cached = entry.diagnosed;
     if (cached && cached.parsed === document && cached.settings === this.settingsFor(uri) && cached.knowledge === this.knowledge.version) return cached.diagnostics;
     const knowledge = this.knowledge.version;
-    const diagnostics = this.diagnosticsOf(document, uri);
+    entry.memo ??= new ResolutionMemo();
+    const diagnostics = this.diagnosticsOf(document, uri, entry.memo);
     entry.diagnosed = { parsed: document, settings: this.settingsFor(uri), knowledge, diagnostics };
     return diagnostics;
   }
 
   /** The diagnostics a parsed text would have as the document `uri` (fix-all checks its result with them). */
-  diagnosticsOf(document: ParsedDocument, uri: string): SyntaxDiagnostic[] {
-    const diagnostics = diagnose(document, { settings: this.settingsFor(uri).analysis, service: this, uri }, this.checks);
+  diagnosticsOf(document: ParsedDocument, uri: string, memo?: ResolutionMemo): SyntaxDiagnostic[] {
+    const diagnostics = diagnose(document, { settings: this.settingsFor(uri).analysis, service: this, uri }, this.checks, memo);
     const about = this.fileDiagnostics.get(uri);
     return about ? [...about, ...diagnostics] : diagnostics;
   }

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { resolutionLocal } from '../../server/src/analysis/resolutionMemo';
+import { LanguageService } from '../../server/src/features/service';
+import type { ParsedDocument } from '../../server/src/syntax';
+import { generateDocument } from '../bench/generate';
+import { pick, random, readSeed, SEED_2018, SEED_DT } from './helpers';
+
+// Re-analysis after an edit reuses the findings of unchanged resolutions: whatever the edits,
+// the diagnostics must equal those of a full analysis of the same text.
+
+const URI = 'file:///incremental.reso';
+const RUNS = Number(process.env.RESO_INCREMENTAL_RUNS ?? 60);
+
+const TOKENS = [
+  '{++', '++}', '{--', '--}', '{~~', '~>', '~~}', '{==', '==}', '<!--', '-->', '<!-- reso-ignore label -->', '<!-- reso-ignore-file punctuation -->',
+  '[^1]', '[^1]: note\n', '[^2]', '---\ndocument: DT/67-E\n---\n', '---\n', 'a) ', 'b) ', '1 ', '2 ', '1.1 ', 'i) ', '- ',
+  '*recalling*\n', '*resolves*\n', '*resolves* 4,', '*considering c)*', '*considering*\n\n',
+  'Resolution 45 (Rev. Dubai, 2014)', 'Resolution 130 (Rev. Busan, 2014) of the Plenipotentiary Conference', 'Resolution 999 (Rev. Nowhere, 1999)',
+  '\n# RESOLUTION 1 (REV. DUBAI, 2018)\n', '\n# RESOLUTION 7\n', '## name\n', '\nMOD TEST/1/9\n', '\nADD TEST/1/2\n', '\nSUP TEST/1/3\n', 'Reasons: ',
+  'The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014),\n', ';', ',', '.', ':', ' and', '\n', '\n\n', '\r\n', 'x',
+];
+
+function edit(next: () => number, text: string): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const kind = next();
+  if (kind < 0.55) return text.slice(0, at) + pick(next, TOKENS) + text.slice(at + (next() < 0.3 ? Math.floor(next() * 4) : 0));
+  if (kind < 0.75) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * (next() < 0.2 ? 400 : 8)));
+  if (kind < 0.9) {
+    // a piece moved or copied elsewhere: whole resolutions now and then
+    const from = Math.floor(next() * text.length);
+    const piece = text.slice(from, from + Math.floor(next() * (next() < 0.3 ? 3000 : 80)));
+    return text.slice(0, at) + piece + text.slice(at);
+  }
+  // a revision mark broken or mended: one delimiter removed
+  const marks = [...text.matchAll(/\{\+\+|\+\+\}|\{--|--\}|^# /gm)];
+  if (marks.length === 0) return text + pick(next, TOKENS);
+  const mark = pick(next, marks);
+  const index = mark.index ?? 0;
+  return text.slice(0, index) + text.slice(index + mark[0].length);
+}
+
+function full(service: LanguageService, text: string): ReturnType<LanguageService['rawDiagnostics']> {
+  const fresh = new LanguageService();
+  fresh.settings = service.settings;
+  fresh.setDocument(URI, text);
+  return fresh.rawDiagnostics(URI);
+}
+
+describe('incremental re-analysis', () => {
+  const seeds = [readSeed(SEED_2018), readSeed(SEED_DT)];
+  const starts = [
+    ...seeds,
+    seeds.join('\n'),
+    `${seeds[1]}\n${seeds[0]}\n${seeds[0]}`,
+    generateDocument(40_000, 5).text,
+    generateDocument(25_000, 9).text,
+  ];
+
+  it(`diagnostics after each of ${RUNS} random edit sequences equal a full analysis`, function () {
+    this.timeout(120_000);
+    const next = random(7);
+    for (let run = 0; run < RUNS; run++) {
+      const service = new LanguageService();
+      let text = starts[run % starts.length];
+      service.setDocument(URI, text, 1);
+      service.rawDiagnostics(URI);
+      const edits = 4 + Math.floor(next() * 8);
+      for (let e = 0; e < edits; e++) {
+        text = edit(next, text);
+        service.setDocument(URI, text, e + 2);
+        const incremental = service.rawDiagnostics(URI);
+        assert.deepEqual(incremental, full(service, text), `run ${run}, edit ${e}: incremental diagnostics differ from a full analysis`);
+      }
+    }
+  });
+
+  it('checks again only the resolution an edit changed', () => {
+    const service = new LanguageService();
+    const seen: number[] = [];
+    service.checks.unshift(resolutionLocal((document: ParsedDocument) => {
+      for (const resolution of document.root.resolutions) seen.push(resolution.start);
+      return [];
+    }));
+    const text = [readSeed(SEED_2018), readSeed(SEED_2018), readSeed(SEED_2018)].join('\n');
+    service.setDocument(URI, text, 1);
+    service.rawDiagnostics(URI);
+    const resolutions = service.document(URI)?.root.resolutions ?? [];
+    assert.equal(resolutions.length, 3);
+    assert.equal(seen.length, 1, 'three identical resolutions are checked once');
+    seen.length = 0;
+    const middle = resolutions[1].start + Math.floor((resolutions[1].end - resolutions[1].start) / 2);
+    const edited = text.slice(0, middle) + 'x' + text.slice(middle);
+    service.setDocument(URI, edited, 2);
+    service.rawDiagnostics(URI);
+    assert.deepEqual(seen, [service.document(URI)?.root.resolutions[1].start]);
+  });
+});
