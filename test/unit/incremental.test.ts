@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { changingMarks } from '../../server/src/analysis/proposals';
 import { resolutionLocal } from '../../server/src/analysis/resolutionMemo';
 import { LanguageService } from '../../server/src/features/service';
 import { parseDocument, type ParsedDocument } from '../../server/src/syntax';
@@ -102,5 +103,20 @@ describe('incremental re-analysis', () => {
     service.setDocument(URI, edited, 2);
     service.rawDiagnostics(URI);
     assert.deepEqual(seen, [service.document(URI)?.root.resolutions[1].start]);
+  });
+
+  it('finds the revision marks of a range by halving, as a scan of every mark does', () => {
+    const next = random(11);
+    let text = `${readSeed(SEED_DT)}\n${readSeed(SEED_2018)}`;
+    for (let run = 0; run < 300; run++) {
+      text = edit(next, text);
+      const document = parseDocument(text);
+      for (let probe = 0; probe < 10; probe++) {
+        const start = Math.floor(next() * text.length);
+        const end = start + Math.floor(next() * (next() < 0.5 ? 40 : 4000));
+        const scanned = document.revisions.filter((m) => (m.kind === 'insertion' || m.kind === 'deletion' || m.kind === 'substitution') && m.start < end && m.end > start);
+        assert.deepEqual(changingMarks(document, start, end), scanned, `run ${run}: marks of ${start}–${end}`);
+      }
+    }
   });
 });

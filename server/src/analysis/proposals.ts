@@ -8,7 +8,20 @@ import type { Check } from './pipeline';
 
 /** Marks that change what a text says (comments and highlights do not). */
 export function changingMarks(document: ParsedDocument, start: number, end: number): RevisionMark[] {
-  return document.revisions.filter((m) => (m.kind === 'insertion' || m.kind === 'deletion' || m.kind === 'substitution') && m.start < end && m.end > start);
+  // The marks are in source order and never overlap: the first that may reach the range is found by halving.
+  const marks = document.revisions;
+  let lo = 0;
+  for (let hi = marks.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: RevisionMark[] = [];
+  for (let i = lo; i < marks.length && marks[i].start < end; i++) {
+    const m = marks[i];
+    if ((m.kind === 'insertion' || m.kind === 'deletion' || m.kind === 'substitution') && m.end > start) out.push(m);
+  }
+  return out;
 }
 
 /** The resolution a proposal concerns, when it stands before a title. */
