@@ -84,6 +84,21 @@ describe('incremental re-analysis', () => {
     }
   });
 
+  it('finds again when the settings change: a code turned off is gone, turned on is back', () => {
+    const service = new LanguageService();
+    const text = readSeed(SEED_2018).replace(/^b\) /m, 'c) ');
+    service.setDocument(URI, text, 1);
+    const codes = (): string[] => service.rawDiagnostics(URI).map((d) => d.code);
+    assert.ok(codes().includes('label.sequence'));
+    const base = service.settings;
+    service.settings = { ...base, analysis: { severity: { ...base.analysis.severity, 'label.sequence': 'off' } } };
+    service.setDocument(URI, text + ' ', 2);
+    assert.ok(!codes().includes('label.sequence'), codes().join(', '));
+    service.settings = base;
+    service.setDocument(URI, text, 3);
+    assert.ok(codes().includes('label.sequence'));
+  });
+
   it('checks again only the resolution an edit changed', () => {
     const service = new LanguageService();
     const seen: number[] = [];
