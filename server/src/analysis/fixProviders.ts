@@ -130,20 +130,36 @@ export function fixAllPasses(text: string, diagnose: Diagnose, options: FixOptio
   return edits.length === 0 ? { text, passes: [] } : { text: applyEdits(text, edits), passes: [edits] };
 }
 
-/** Where an offset of the text before the passes is in the text after them (inside a replaced range: its start). */
-export function offsetAfterPasses(offset: number, passes: readonly (readonly OffsetEdit[])[]): number {
-  let position = offset;
+/**
+ * Where each offset of the text before the passes is in the text after them (inside a replaced
+ * range: its start). Offsets and edits are each sorted once and swept together, so mapping every
+ * problem of a large file stays linear in the number of problems and edits.
+ */
+export function offsetsAfterPasses(offsets: readonly number[], passes: readonly (readonly OffsetEdit[])[]): number[] {
+  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
+  // Mapping keeps the order of offsets, so one sort serves every pass.
+  const positions = order.map((i) => offsets[i]);
   for (const edits of passes) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start);
+    let next = 0;
     let delta = 0;
-    for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
-      if (position < edit.start || (position === edit.start && edit.start === edit.end)) break;
-      if (position < edit.end) {
-        position = edit.start;
-        break;
+    for (let k = 0; k < positions.length; k++) {
+      const position = positions[k];
+      // Edits wholly before the position (an insertion exactly at it stays after it).
+      while (next < sorted.length && position >= sorted[next].end && (sorted[next].start !== sorted[next].end || position > sorted[next].start)) {
+        delta += sorted[next].newText.length - (sorted[next].end - sorted[next].start);
+        next++;
       }
-      delta += edit.newText.length - (edit.end - edit.start);
+      const edit = sorted[next];
+      positions[k] = (edit && position > edit.start && position < edit.end ? edit.start : position) + delta;
     }
-    position += delta;
   }
-  return position;
+  const out = new Array<number>(offsets.length);
+  order.forEach((index, k) => (out[index] = positions[k]));
+  return out;
+}
+
+/** Where one offset of the text before the passes is in the text after them (inside a replaced range: its start). */
+export function offsetAfterPasses(offset: number, passes: readonly (readonly OffsetEdit[])[]): number {
+  return offsetsAfterPasses([offset], passes)[0];
 }

@@ -4,7 +4,7 @@
 
 import { FILE_HEADERS_ONLY, createTwoFilesPatch } from 'diff';
 import { DIAGNOSTIC_CODES } from '../analysis/codes';
-import { fixAllPasses, offsetAfterPasses } from '../analysis/fixProviders';
+import { fixAllPasses, offsetsAfterPasses } from '../analysis/fixProviders';
 import { writeTextFile } from '../host/files';
 import { parseDocument, type SyntaxDiagnostic } from '../syntax';
 import { parseArgs, type OptionSpec } from './args';
@@ -124,15 +124,20 @@ function fixInput(session: CheckSession, input: Input): FileFix {
   const remaining = service.rawDiagnostics(input.uri);
   const document = session.document(input);
   // A problem is fixed when no problem of its code is left on its line of the fixed text.
-  const left = remaining.map((diagnostic) => ({ code: diagnostic.code, line: document.lines.positionAt(diagnostic.start).line, used: false }));
-  const fixed: FileFix['fixed'] = [];
-  for (const diagnostic of before) {
-    const fixedAt = offsetAfterPasses(diagnostic.start, passes);
-    const line = document.lines.positionAt(fixedAt).line;
-    const still = left.find((entry) => !entry.used && entry.code === diagnostic.code && entry.line === line);
-    if (still) still.used = true;
-    else fixed.push({ ...diagnostic, fixedAt });
+  const left = new Map<string, number>();
+  for (const diagnostic of remaining) {
+    const key = `${diagnostic.code} ${document.lines.positionAt(diagnostic.start).line}`;
+    left.set(key, (left.get(key) ?? 0) + 1);
   }
+  const fixedAts = offsetsAfterPasses(before.map((diagnostic) => diagnostic.start), passes);
+  const fixed: FileFix['fixed'] = [];
+  before.forEach((diagnostic, i) => {
+    const fixedAt = fixedAts[i];
+    const key = `${diagnostic.code} ${document.lines.positionAt(fixedAt).line}`;
+    const still = left.get(key) ?? 0;
+    if (still > 0) left.set(key, still - 1);
+    else fixed.push({ ...diagnostic, fixedAt });
+  });
   return { text, fixed, remaining, withheld: before.some((d) => d.code === 'syntax.revision') };
 }
 
