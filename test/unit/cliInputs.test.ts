@@ -47,6 +47,17 @@ describe('command line inputs', () => {
       assert.equal(json.length, 1);
     });
 
+    it('outline and catalogue take globs too; a glob that matches nothing is exit 2', () => {
+      const outline = runIn({ cwd: root }, 'outline', 'docs/**/*.reso');
+      assert.equal(outline.code, 0, outline.err);
+      assert.deepEqual(outline.out.split('\n').filter((line) => line.endsWith('.reso')).map((line) => line.split(sep).join('/')), ['docs/a.reso', 'docs/old/c.reso', 'docs/old/keep.reso', 'docs/sub/b.reso']);
+      const catalogue = runIn({ cwd: root }, 'catalogue', 'docs/*.reso');
+      assert.equal(catalogue.code, 0, catalogue.err);
+      const nothing = runIn({ cwd: root }, 'outline', 'nowhere/**/*.reso');
+      assert.equal(nothing.code, 2);
+      assert.match(nothing.err, /no \.reso files matched/);
+    });
+
     it('--ignore leaves out files and folders by .gitignore-style patterns, repeatable, negations included', () => {
       assert.deepEqual(checked('--ignore', 'old/', '.'), ['docs/a.reso', 'docs/sub/b.reso', 'draft[1].reso', 'top.reso']);
       assert.deepEqual(checked('--ignore', 'docs/old/*', '--ignore', '!keep.reso', 'docs'), ['docs/a.reso', 'docs/old/keep.reso', 'docs/sub/b.reso']);

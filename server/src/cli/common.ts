@@ -11,6 +11,7 @@ import { loadCatalogues } from '../host/catalogueFiles';
 import { encodingDiagnostic } from '../host/encoding';
 import { FileReadError, findInputs, readTextFile, type TextFile } from '../host/files';
 import { readRcFile, RC_FILE } from '../host/settingsFiles';
+import { findTargets } from '../host/targets';
 import type { ParsedDocument, SyntaxDiagnostic } from '../syntax';
 import { UsageError, type OptionSpec } from './args';
 
@@ -78,7 +79,14 @@ export interface ReadInputs {
 
 /** Reads every input: special files found in folders are skipped with a message, an unreadable file does not stop the others. */
 export function readInputs(paths: readonly string[], io: Output): ReadInputs {
-  const found = findInputs(paths);
+  // A target that is not a path but a glob (`'docs/**/*.reso'`) names the files it matches, as for check and fix.
+  const expanded = paths.flatMap((path) => {
+    if (existsSync(path) || !/[*?[{]/.test(path)) return [path];
+    const matched = findTargets([path], { cwd: process.cwd() });
+    if (matched.files.length === 0) throw new Error(matched.unmatched[0]?.reason ?? `no .reso files matched ${path}`);
+    return matched.files;
+  });
+  const found = findInputs(expanded);
   for (const { path, reason } of found.skipped) io.err(`reso: ${displayPath(path)} ${reason}\n`);
   const files: TextFile[] = [];
   let failures = 0;
