@@ -64,9 +64,20 @@ export async function importAknStep(wb: Workbench, source: string): Promise<stri
     undefined,
     { timeout: wb.timeout },
   );
-  await box.fill(input);
-  await page.keyboard.press('Enter');
-  await waitForFile(made, 30_000);
+  // The dialog may still be filling in its folder when the path is typed, and then puts its folder
+  // back: type again until the box holds the path, then accept; accept again if the dialog stayed.
+  const holdsPath = `(() => { const field = document.querySelector('.quick-input-widget .quick-input-box input'); return field !== null && field.value === ${JSON.stringify(input)}; })()`;
+  let written = false;
+  for (let attempt = 0; attempt < 4 && !written; attempt++) {
+    if (attempt > 0 && !(await box.isVisible())) break;
+    await box.fill(input);
+    const typed = await page.waitForFunction(holdsPath, undefined, { timeout: 3_000 }).then(() => true, () => false);
+    if (!typed) continue;
+    if (attempt < 2) await page.keyboard.press('Enter');
+    else await page.locator('.quick-input-widget .quick-input-action, .quick-input-widget .monaco-button', { hasText: 'Import' }).first().click();
+    written = await waitForFile(made, 8_000).then(() => true, () => false);
+  }
+  if (!written) await waitForFile(made, 30_000);
   await wb.waitForEditorText(/RESOLUTION 2 \(REV\. DUBAI, 2018\)/, 30_000);
   const text = fs.readFileSync(made, 'utf8');
   if (!text.includes('developing countries[^1]')) throw new Error(`the import did not repair the glued footnote marker:\n${text.slice(0, 600)}`);
