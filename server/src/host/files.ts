@@ -162,12 +162,13 @@ function walkFolder(folder: string, root: string, inputs: Inputs, visited: Set<s
   }
 }
 
-function isInside(folder: string, path: string): boolean {
+/** `path` lies strictly inside `folder`, whatever the platform's separator. */
+export function isInside(folder: string, path: string): boolean {
   const rel = relative(folder, path);
   return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
 }
 
-function isDirectory(path: string): boolean {
+export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {

@@ -4,7 +4,7 @@
 // and left out; the rest keeps working.
 
 import { readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { buildCatalogue, serializeCatalogue, type CatalogueInput } from '../analysis/catalogueBuilder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -17,7 +17,7 @@ import {
 import type { LanguageService } from '../features/service';
 import { loadCatalogues } from '../host/catalogueFiles';
 import { decodeFileBytes, encodingDiagnostic } from '../host/encoding';
-import { readFileBytes, readTextFile } from '../host/files';
+import { isDirectory, isInside, readFileBytes, readTextFile } from '../host/files';
 import { writeFileAtomic } from '../host/writeFile';
 
 /** Notification sent when the workspace folders have been indexed (tests and the bench wait on it). */
@@ -90,7 +90,7 @@ export const BUILT_CATALOGUE = 'catalogue.json';
  * folder. Only a folder of the workspace (or one inside it) is written to.
  */
 export function writeFolderCatalogue(folder: string, workspaceFolders: readonly string[]): { text: string; files: number; uri: string } | { error: string } {
-  if (!workspaceFolders.some((root) => root === folder || isUnder(root, folder))) return { error: `${folder} is not a folder of the workspace; the catalogue is written only inside the workspace` };
+  if (!workspaceFolders.some((root) => root === folder || isInside(root, folder))) return { error: `${folder} is not a folder of the workspace; the catalogue is written only inside the workspace` };
   const built = buildFolderCatalogue(folder);
   const target = join(folder, BUILT_CATALOGUE);
   try {
@@ -238,7 +238,7 @@ export class CitationWorkspace {
   }
 
   private inFolders(path: string): boolean {
-    return this.folders.some((folder) => isUnder(folder, path));
+    return this.folders.some((folder) => isInside(folder, path));
   }
 
   /** Forgets every indexed file under a deleted folder; true when there was one. */
@@ -246,7 +246,7 @@ export class CitationWorkspace {
     let dropped = false;
     for (const uri of this.service.workspaceFileUris()) {
       const path = filePath(uri);
-      if (!path || !isUnder(folder, path)) continue;
+      if (!path || !isInside(folder, path)) continue;
       this.service.removeWorkspaceFile(uri);
       dropped = true;
     }
@@ -256,20 +256,6 @@ export class CitationWorkspace {
   /** Indexes the `.reso` files of a folder that appeared; true when there was one. */
   private indexUnder(folder: string): boolean {
     return indexFolders(this.service, [folder]).files > 0;
-  }
-}
-
-/** `path` lies strictly inside `folder`, whatever the platform's separator. */
-function isUnder(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -3,6 +3,7 @@
 // and list numbering. What is read here has no structure yet: see structure.ts.
 
 import { strFromU8, unzipSync } from 'fflate';
+import { letterLabel, romanLabel } from '../../syntax/labels';
 import type { Change, Inline, TextRun } from '../model';
 import { attribute, child, elements, parseXml, textOf, toggle, XmlError, type XmlElement } from './xml';
 
@@ -454,26 +455,17 @@ function sameChange(a: Change | undefined, b: Change | undefined): boolean {
   return a.kind === b.kind && a.author === b.author && a.date === b.date;
 }
 
-const ROMAN: ReadonlyArray<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-
 export function formatNumber(value: number, format: string): string {
   switch (format) {
     case 'lowerLetter':
     case 'upperLetter': {
-      const letter = String.fromCharCode(97 + ((value - 1) % 26)).repeat(Math.floor((value - 1) / 26) + 1);
+      const letter = letterLabel(value);
       return format === 'upperLetter' ? letter.toUpperCase() : letter;
     }
     case 'lowerRoman':
     case 'upperRoman': {
-      let rest = value;
-      let out = '';
-      for (const [amount, digits] of ROMAN) {
-        while (rest >= amount) {
-          out += digits;
-          rest -= amount;
-        }
-      }
-      return format === 'upperRoman' ? out.toUpperCase() : out;
+      const roman = romanLabel(value);
+      return format === 'upperRoman' ? roman.toUpperCase() : roman;
     }
     case 'bullet':
       return '-';
