@@ -2,8 +2,9 @@
 // document. A proposal concerns the resolution (or clause) after its marker and ends with
 // its reasons; its number follows the document's.
 
+import { viewText } from '../syntax';
 import { parseRevision } from '../syntax/parser';
-import type { ParsedDocument, ProposalNode, ResolutionNode, RevisionMark, SyntaxDiagnostic } from '../syntax';
+import type { DocumentNode, ParsedDocument, ProposalNode, ResolutionNode, RevisionMark, SyntaxDiagnostic } from '../syntax';
 import type { Check } from './pipeline';
 
 /** Marks that change what a text says (comments and highlights do not). */
@@ -24,15 +25,34 @@ export function changingMarks(document: ParsedDocument, start: number, end: numb
   return out;
 }
 
+interface ProposalIndex {
+  order: Map<ProposalNode, number>;
+  resolutions: Map<ProposalNode, ResolutionNode>;
+}
+
+const proposalIndexes = new WeakMap<DocumentNode, ProposalIndex>();
+
+/** Each proposal's place in the list and the resolution it heads, found once per tree (a search per proposal was quadratic). */
+function proposalIndex(document: ParsedDocument): ProposalIndex {
+  const root = document.root;
+  let index = proposalIndexes.get(root);
+  if (!index) {
+    index = { order: new Map(root.proposals.map((p, i) => [p, i])), resolutions: new Map() };
+    for (const resolution of root.resolutions) if (resolution.proposal && !index.resolutions.has(resolution.proposal)) index.resolutions.set(resolution.proposal, resolution);
+    proposalIndexes.set(root, index);
+  }
+  return index;
+}
+
 /** The resolution a proposal concerns, when it stands before a title. */
 export function proposalResolution(document: ParsedDocument, proposal: ProposalNode): ResolutionNode | undefined {
-  return document.root.resolutions.find((r) => r.proposal === proposal);
+  return proposalIndex(document).resolutions.get(proposal);
 }
 
 /** Source range of what a proposal concerns, up to its reasons (excluded) or the next proposal. */
 export function proposalBody(document: ParsedDocument, proposal: ProposalNode): { start: number; end: number } {
   const proposals = document.root.proposals;
-  const next = proposals[proposals.indexOf(proposal) + 1];
+  const next = proposals[(proposalIndex(document).order.get(proposal) ?? -1) + 1];
   const resolution = proposalResolution(document, proposal);
   let end = next ? next.start : document.text.length;
   if (resolution) end = Math.min(end, resolution.reasons ? resolution.reasons.start : resolution.end);
@@ -203,8 +223,8 @@ export interface RevisionPair {
 /** The `(Place, Year)` of a source range in both views: the last one of the range. */
 function revisionIn(document: ParsedDocument, start: number, end: number): RevisionPair | undefined {
   const read = (kind: 'original' | 'amended') => {
-    const view = kind === 'original' ? document.original : document.amended;
-    const text = view.text.slice(view.fromSource(start).offset, view.fromSource(end).offset);
+    // The original view of a title or authority line, without building the whole view on every keystroke.
+    const text = viewText(document, kind, start, end);
     const matches = [...text.matchAll(/\(([^()]*\d{4})\)/g)];
     const last = matches[matches.length - 1];
     const revision = last ? parseRevision(last[1]) : undefined;

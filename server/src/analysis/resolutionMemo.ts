@@ -2,7 +2,8 @@
 // alone are run again only on the resolutions whose text changed. The findings of the others
 // are kept from the last analysis and moved with the text, so the result equals a full run.
 
-import type { ParsedDocument, ResolutionNode, SyntaxDiagnostic } from '../syntax';
+import type { ParsedDocument, ResolutionNode, SyntaxDiagnostic, TextView } from '../syntax';
+import { commonPrefix, commonSuffix } from '../syntax/textDiff';
 import type { Check } from './pipeline';
 
 const LOCAL = new WeakSet<Check>();
@@ -18,9 +19,12 @@ export function isResolutionLocal(check: Check): boolean {
 }
 
 interface Entry {
+  start: number;
   end: number;
-  /** The resolution's amended view text (a revision mark opened before it changes it). */
-  view: string;
+  /** Where the resolution's amended view text was (a revision mark opened before it changes it). */
+  view: TextView;
+  viewStart: number;
+  viewEnd: number;
   checks: readonly Check[];
   /** Per check, its findings in the resolution. */
   findings: SyntaxDiagnostic[][];
@@ -28,15 +32,16 @@ interface Entry {
 
 /** The findings of the last analysis of one document, per resolution. */
 export class ResolutionMemo {
-  /** The text last analysed and its resolutions' findings by start offset. */
-  private last?: { text: string; entries: Map<number, Entry> };
+  /** The text last analysed and its resolutions' findings, by node and by start offset. */
+  private last?: { text: string; byNode: Map<ResolutionNode, Entry>; byStart: Map<number, Entry> };
   /** The settings the kept findings were made with: other settings, other findings. */
   private settings: unknown;
 
   /**
    * The findings of `checks` (all resolution-local), per check, over every resolution in order.
-   * A resolution that lies wholly before or after the text an edit changed, with the same
-   * amended view, keeps its findings (moved by the edit's length); the others are found again.
+   * A resolution whose node was carried over by a partial re-read of the text is unchanged; one
+   * that lies wholly before or after the text an edit changed, with the same amended view, is
+   * too. Either keeps its findings (moved by the edit's length); the others are found again.
    */
   findings(document: ParsedDocument, checks: readonly Check[], run: (check: Check, restricted: ParsedDocument) => SyntaxDiagnostic[], settings?: unknown): SyntaxDiagnostic[][] {
     if (settings !== this.settings) {
@@ -46,52 +51,57 @@ export class ResolutionMemo {
     const out: SyntaxDiagnostic[][] = checks.map(() => []);
     const text = document.text;
     const previous = this.last;
-    const prefix = previous ? commonPrefix(previous.text, text) : 0;
-    const suffix = previous ? commonSuffix(previous.text, text, prefix) : 0;
+    let edit: { prefix: number; suffix: number } | undefined;
     const delta = previous ? text.length - previous.text.length : 0;
-    const entries = new Map<number, Entry>();
+    const byNode = new Map<ResolutionNode, Entry>();
+    const byStart = new Map<number, Entry>();
     const view = document.amended;
     for (const resolution of document.root.resolutions) {
-      const viewText = view.text.slice(view.fromSource(resolution.start).offset, view.fromSource(resolution.end).offset);
-      // Unchanged text: wholly within the common prefix, or wholly within the common suffix.
-      const shift = resolution.end <= prefix ? 0 : resolution.start >= text.length - suffix ? delta : undefined;
-      const known = previous && shift !== undefined ? previous.entries.get(resolution.start - shift) : undefined;
-      let findings: SyntaxDiagnostic[][];
-      if (known && shift !== undefined && known.end === resolution.end - shift && known.view === viewText && sameChecks(known.checks, checks)) {
-        findings = shift === 0 ? known.findings : known.findings.map((list) => list.map((d) => shifted(d, shift)));
+      let entry = previous?.byNode.get(resolution);
+      if (entry && (entry.end - entry.start !== resolution.end - resolution.start || !sameChecks(entry.checks, checks))) entry = undefined;
+      if (!entry && previous) {
+        // Not carried over: the same text, wholly within the common prefix or the common suffix.
+        if (!edit) {
+          const prefix = commonPrefix(previous.text, text);
+          edit = { prefix, suffix: commonSuffix(previous.text, text, prefix) };
+        }
+        const shift = resolution.end <= edit.prefix ? 0 : resolution.start >= text.length - edit.suffix ? delta : undefined;
+        const known = shift === undefined ? undefined : previous.byStart.get(resolution.start - shift);
+        if (known && shift !== undefined && known.end === resolution.end - shift && sameChecks(known.checks, checks) && viewText(known) === viewText({ view, ...viewRange(view, resolution) })) entry = known;
+      }
+      let kept: Entry | undefined;
+      if (entry) {
+        const shift = resolution.start - entry.start;
+        const findings = shift === 0 ? entry.findings : entry.findings.map((list) => list.map((d) => shifted(d, shift)));
+        // Pointing at the current view, so that no entry holds an old text alive.
+        kept = { start: resolution.start, end: resolution.end, view, ...viewRange(view, resolution), checks, findings };
       } else {
         const restricted = restrictTo(document, resolution);
-        findings = checks.map((check) => run(check, restricted));
+        const findings = checks.map((check) => run(check, restricted));
+        // Findings outside the resolution's own text depend on more than it: never kept.
+        if (findings.every((list) => list.every((d) => within(d, resolution)))) kept = { start: resolution.start, end: resolution.end, view, ...viewRange(view, resolution), checks, findings };
+        else findings.forEach((list, i) => {
+          for (const d of list) out[i].push(d);
+        });
       }
-      // Findings outside the resolution's own text depend on more than it: never kept.
-      if (findings.every((list) => list.every((d) => within(d, resolution)))) entries.set(resolution.start, { end: resolution.end, view: viewText, checks, findings });
-      findings.forEach((list, i) => {
+      if (!kept) continue;
+      byNode.set(resolution, kept);
+      byStart.set(resolution.start, kept);
+      kept.findings.forEach((list, i) => {
         for (const d of list) out[i].push(d);
       });
     }
-    this.last = { text, entries };
+    this.last = { text, byNode, byStart };
     return out;
   }
 }
 
-const BLOCK = 4096;
-
-/** Length of the common start of two texts, compared a block at a time (native string compares). */
-function commonPrefix(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  let at = 0;
-  while (at + BLOCK <= limit && a.slice(at, at + BLOCK) === b.slice(at, at + BLOCK)) at += BLOCK;
-  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
-  return at;
+function viewRange(view: TextView, resolution: ResolutionNode): { viewStart: number; viewEnd: number } {
+  return { viewStart: view.fromSource(resolution.start).offset, viewEnd: view.fromSource(resolution.end).offset };
 }
 
-/** Length of the common end of two texts, not reaching into their common start. */
-function commonSuffix(a: string, b: string, prefix: number): number {
-  const limit = Math.min(a.length, b.length) - prefix;
-  let length = 0;
-  while (length + BLOCK <= limit && a.slice(a.length - length - BLOCK, a.length - length) === b.slice(b.length - length - BLOCK, b.length - length)) length += BLOCK;
-  while (length < limit && a.charCodeAt(a.length - length - 1) === b.charCodeAt(b.length - length - 1)) length++;
-  return length;
+function viewText(entry: { view: TextView; viewStart: number; viewEnd: number }): string {
+  return entry.view.text.slice(entry.viewStart, entry.viewEnd);
 }
 
 /** The document seen with one resolution only: the checks iterate `root.resolutions`. */

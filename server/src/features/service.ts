@@ -22,6 +22,7 @@ import { diagnose, type Check } from '../analysis/pipeline';
 import { ResolutionMemo } from '../analysis/resolutionMemo';
 import { DEFAULT_RESOLUTION_SETTINGS, type ResolutionSettings } from '../analysis/settings';
 import { parseDocument, type ParsedDocument, type SyntaxDiagnostic } from '../syntax';
+import { reparseDocument } from '../syntax/reparse';
 import { toLspDiagnostic } from './diagnostics';
 import { registerStructureFeatures } from './structureFeatures';
 import { registerCitationFeatures } from './register';
@@ -58,6 +59,8 @@ interface OpenDocument {
   version: number;
   text: string;
   parsed?: ParsedDocument;
+  /** The parse of an earlier version, re-read in part when this version is first needed (and used up then). */
+  previous?: ParsedDocument;
   /** The diagnostics last computed, and what they were computed from. */
   diagnosed?: { parsed: ParsedDocument; settings: ServiceSettings; knowledge: number; diagnostics: SyntaxDiagnostic[] };
   /** Findings per resolution of the last analysis: an edit re-checks only the resolutions it changed. */
@@ -104,7 +107,7 @@ export class LanguageService {
       current.version = version;
       return;
     }
-    this.documents.set(uri, { version, text, memo: current?.memo });
+    this.documents.set(uri, { version, text, memo: current?.memo, previous: current?.parsed ?? current?.previous });
     this.knowledge.invalidate(uri, () => this.summarize(this.document(uri)));
   }
 
@@ -191,7 +194,10 @@ export class LanguageService {
   document(uri: string): ParsedDocument | undefined {
     const entry = this.documents.get(uri);
     if (!entry) return undefined;
-    entry.parsed ??= parseDocument(entry.text);
+    if (!entry.parsed) {
+      entry.parsed = entry.previous ? reparseDocument(entry.previous, entry.text) : parseDocument(entry.text);
+      entry.previous = undefined;
+    }
     return entry.parsed;
   }
 

@@ -13,7 +13,14 @@ const CR = 13;
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    known?: number[],
+  ) {
+    this.starts = known ?? LineIndex.startsOf(text);
+  }
+
+  private static startsOf(text: string): number[] {
     const starts = [0];
     const length = text.length;
     // indexOf finds each break fast; a CR is rare enough to be looked for separately.
@@ -30,7 +37,28 @@ export class LineIndex {
         lf = text.indexOf('\n', lf + 1);
       }
     }
-    this.starts = starts;
+    return starts;
+  }
+
+  /**
+   * The index of `text`, made from the index of the text it was edited from: the edit replaced
+   * [editStart, oldEditEnd) of the old text with [editStart, newEditEnd) of the new one. Only the
+   * line starts inside the edit are looked for again (a start depends on the character before it
+   * and the one at it, so a CR before the edit and an LF after it still make one break).
+   */
+  static edited(old: LineIndex, text: string, editStart: number, oldEditEnd: number, newEditEnd: number): LineIndex {
+    const delta = newEditEnd - oldEditEnd;
+    const starts: number[] = [0];
+    const oldStarts = old.starts;
+    let i = 1;
+    while (i < oldStarts.length && oldStarts[i] < editStart) starts.push(oldStarts[i++]);
+    for (let at = Math.max(1, editStart); at <= newEditEnd && at <= text.length; at++) {
+      const before = text.charCodeAt(at - 1);
+      if (before === LF || (before === CR && text.charCodeAt(at) !== LF)) starts.push(at);
+    }
+    while (i < oldStarts.length && oldStarts[i] <= oldEditEnd) i++;
+    while (i < oldStarts.length) starts.push(oldStarts[i++] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

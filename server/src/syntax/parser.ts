@@ -84,6 +84,21 @@ export function parseView(source: string, view: TextView, diagnostics: SyntaxDia
   return new BlockParser(source, view, diagnostics).parse();
 }
 
+/** A parse and what re-reading part of a text needs to know of it. */
+export interface ViewParse {
+  root: DocumentNode;
+  /** Nothing waits at the end for what follows (a proposal for its title, comments for their target). */
+  settled: boolean;
+  /** Some container dropped an overlapping child: its nodes are not all reachable through `children`. */
+  overlapsDropped: boolean;
+}
+
+export function parseViewFully(source: string, view: TextView, diagnostics: SyntaxDiagnostic[]): ViewParse {
+  const parser = new BlockParser(source, view, diagnostics);
+  const root = parser.parse();
+  return { root, settled: parser.settled, overlapsDropped: parser.overlapsDropped };
+}
+
 class BlockParser {
   private readonly text: string;
   private readonly doc: DocumentNode;
@@ -105,6 +120,8 @@ class BlockParser {
   private pendingComments: CommentNode[] = [];
   /** Titles and subtitles: the view range of their text after the `#`s. */
   private readonly inlineHosts = new Map<SyntaxNode, [number, number]>();
+  settled = true;
+  overlapsDropped = false;
 
   constructor(
     private readonly source: string,
@@ -137,6 +154,7 @@ class BlockParser {
     if (line === 0 && this.text.charCodeAt(0) === 0xfeff) line = 1;
     const length = this.text.length;
     while (line <= length) line = this.parseLine(line);
+    this.settled = !this.pendingProposal && this.pendingComments.length === 0 && this.afterProposal.length === 0;
     this.closeOpen();
     this.flushPending(this.container());
     this.finishDocument();
@@ -744,7 +762,7 @@ class BlockParser {
       if (child.kind === 'clause') this.finishClause(child);
       else this.finish(child);
     }
-    dropOverlaps(node);
+    if (dropOverlaps(node)) this.overlapsDropped = true;
     const kept = node.children;
     if (kept.length > 0) {
       node.viewStart = Math.min(node.viewStart, kept[0].viewStart);
@@ -919,8 +937,8 @@ function titleCaseUpper(place: string): string {
   return place.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, separator: string, letter: string) => separator + letter.toUpperCase());
 }
 
-/** Children must follow each other without overlapping; a child that would overlap is left to its parent's own text. */
-function dropOverlaps(node: SyntaxNode): void {
+/** Children must follow each other without overlapping; a child that would overlap is left to its parent's own text. True when one was. */
+function dropOverlaps(node: SyntaxNode): boolean {
   const children = node.children;
   let cursor = -1;
   let ok = true;
@@ -928,11 +946,12 @@ function dropOverlaps(node: SyntaxNode): void {
     if (child.start < cursor) ok = false;
     cursor = Math.max(cursor, child.end);
   }
-  if (ok) return;
+  if (ok) return false;
   cursor = -1;
   node.children = children.filter((child) => {
     if (child.start < cursor) return false;
     cursor = child.end;
     return true;
   });
+  return true;
 }

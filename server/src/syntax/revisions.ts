@@ -27,6 +27,12 @@ function openerAt(text: string, at: number): RevisionKind | undefined {
   return kind !== undefined && text[at + 2] === second ? kind : undefined;
 }
 
+/** The closing delimiter of the mark whose opener starts at `at`, if one does. */
+export function closerOfOpenerAt(text: string, at: number): string | undefined {
+  const kind = openerAt(text, at);
+  return kind === undefined ? undefined : CLOSERS[kind];
+}
+
 export function scanRevisions(text: string, diagnostics: SyntaxDiagnostic[]): RevisionMark[] {
   const marks: RevisionMark[] = [];
   // Where a closer was last looked for in vain: later openers of that kind are unclosed too,
@@ -117,6 +123,50 @@ export class TextView {
     this.viewStarts = segments.viewStarts;
     this.sourceStarts = segments.sourceStarts;
     this.lengths = segments.lengths;
+  }
+
+  /**
+   * The view of a text in which the source range [start, oldEnd) of `outer`'s text was replaced
+   * and re-read as `inner` (whose offsets start at 0), the rest moving by `delta`. No removed
+   * range may cross `start` or `oldEnd`; the caller makes sure of that. The result equals a view
+   * built from the new text: kept runs that meet at a seam are joined again.
+   */
+  static spliced(outer: TextView, start: number, oldEnd: number, inner: TextView, source: string, delta: number, identity: boolean): TextView {
+    if (identity) return new TextView(outer.kind, source, identitySegments(source.length), true);
+    const viewStart = outer.fromSource(start).offset;
+    const viewOldEnd = outer.fromSource(oldEnd).offset;
+    const viewDelta = inner.text.length - (viewOldEnd - viewStart);
+    const capacity = outer.viewStarts.length + inner.viewStarts.length + 2;
+    const viewStarts = new Int32Array(capacity);
+    const sourceStarts = new Int32Array(capacity);
+    const lengths = new Int32Array(capacity);
+    let count = 0;
+    const push = (view: number, from: number, length: number): void => {
+      if (length <= 0) return;
+      const last = count - 1;
+      if (last >= 0 && sourceStarts[last] + lengths[last] === from && viewStarts[last] + lengths[last] === view) {
+        lengths[last] += length;
+        return;
+      }
+      viewStarts[count] = view;
+      sourceStarts[count] = from;
+      lengths[count] = length;
+      count++;
+    };
+    const n = outer.sourceStarts.length;
+    for (let i = 0; i < n && outer.sourceStarts[i] < start; i++) {
+      push(outer.viewStarts[i], outer.sourceStarts[i], Math.min(outer.lengths[i], start - outer.sourceStarts[i]));
+    }
+    for (let i = 0; i < inner.sourceStarts.length; i++) push(inner.viewStarts[i] + viewStart, inner.sourceStarts[i] + start, inner.lengths[i]);
+    for (let i = Math.max(0, lastAtOrBefore(outer.sourceStarts, oldEnd)); i < n; i++) {
+      const from = Math.max(outer.sourceStarts[i], oldEnd);
+      const end = outer.sourceStarts[i] + outer.lengths[i];
+      if (end <= from) continue;
+      push(outer.viewStarts[i] + (from - outer.sourceStarts[i]) + viewDelta, from + delta, end - from);
+    }
+    const text = outer.text.slice(0, viewStart) + inner.text + outer.text.slice(viewOldEnd);
+    const segments: Segments = { viewStarts: viewStarts.subarray(0, count), sourceStarts: sourceStarts.subarray(0, count), lengths: lengths.subarray(0, count) };
+    return new TextView(outer.kind, text, segments, false);
   }
 
   /** Source offset of the view character at `offset` (or the source end for the view end). */

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { parseDocument, type ParsedDocument, type SyntaxNode, type TextView } from '../../server/src/syntax';
+import { reparseDocument } from '../../server/src/syntax/reparse';
+import { generateDocument } from '../bench/generate';
+import { pick, random, readSeed, SEED_2018, SEED_DT } from './helpers';
+import { randomEdit } from './randomEdits';
+
+// Re-reading an edited text in part must give what a parse of the whole text gives: the same
+// tree (offsets, parents, comment targets), marks, views, diagnostics and line index.
+
+const RUNS = Number(process.env.RESO_REPARSE_RUNS ?? 120);
+
+type Plain = { [key: string]: unknown };
+
+function place(node: SyntaxNode | undefined): string | undefined {
+  return node ? `${node.kind}@${node.start}-${node.end}` : undefined;
+}
+
+/** A node as plain data: parents and comment targets named by kind and span, so cycles compare. */
+function plain(node: SyntaxNode): Plain {
+  const out: Plain = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent' || key === 'target') out[key] = place(value as SyntaxNode | undefined);
+    else if (key === 'children') out.children = (value as SyntaxNode[]).map(plain);
+    else if (Array.isArray(value)) out[key] = value.map((v: unknown) => (v && typeof v === 'object' && 'kind' in v ? place(v as SyntaxNode) : v));
+    else if (value && typeof value === 'object' && 'kind' in value) out[key] = place(value as SyntaxNode);
+    else out[key] = value;
+  }
+  return out;
+}
+
+function viewData(view: TextView, sourceLength: number): Plain {
+  return { kind: view.kind, text: view.text, identity: view.identity, removed: view.removedRanges(sourceLength) };
+}
+
+function lineStarts(document: ParsedDocument): number[] {
+  return Array.from({ length: document.lines.lineCount }, (_, line) => document.lines.lineStart(line));
+}
+
+function assertSame(actual: ParsedDocument, expected: ParsedDocument, where: string): void {
+  assert.equal(actual.text, expected.text, where);
+  assert.deepEqual(plain(actual.root), plain(expected.root), `${where}: tree`);
+  assert.deepEqual(actual.revisions, expected.revisions, `${where}: marks`);
+  assert.deepEqual(viewData(actual.amended, actual.text.length), viewData(expected.amended, expected.text.length), `${where}: amended view`);
+  assert.deepEqual(actual.diagnostics, expected.diagnostics, `${where}: diagnostics`);
+  assert.deepEqual(viewData(actual.original, actual.text.length), viewData(expected.original, expected.text.length), `${where}: original view`);
+  assert.deepEqual(lineStarts(actual), lineStarts(expected), `${where}: line index`);
+  assert.deepEqual(plain(actual.originalRoot()), plain(expected.originalRoot()), `${where}: original tree`);
+}
+
+describe('re-reading an edited text in part', () => {
+  const seeds = [readSeed(SEED_2018), readSeed(SEED_DT)];
+  const starts = [
+    seeds.join('\n'),
+    `${seeds[1]}\n${seeds[0]}\n${seeds[0]}`,
+    `${seeds[0]}\n\n${seeds[0].replace(/\n/g, '\r\n')}\n\n${seeds[1]}`,
+    generateDocument(40_000, 5).text,
+    generateDocument(25_000, 9).text,
+  ];
+
+  it(`equals a parse of the whole text after each edit of ${RUNS} random edit sequences`, function () {
+    this.timeout(120_000);
+    const next = random(23);
+    let reparsed = 0;
+    let edits = 0;
+    for (let run = 0; run < RUNS; run++) {
+      let text = starts[run % starts.length];
+      let document = parseDocument(text);
+      const count = 4 + Math.floor(next() * 8);
+      for (let e = 0; e < count; e++) {
+        // Now and then the lazily built parts exist before the edit, so that they are carried over.
+        if (next() < 0.5) void document.lines;
+        if (next() < 0.5) void document.original;
+        text = randomEdit(next, text);
+        const before = document;
+        document = reparseDocument(before, text);
+        edits++;
+        if (document.root.resolutions.some((r) => before.root.resolutions.includes(r))) reparsed++;
+        assertSame(document, parseDocument(text), `run ${run}, edit ${e}`);
+      }
+    }
+    // The comparison means something only if many edits were re-read in part (the others break
+    // a mark or a comment, or fall in texts of two or three resolutions, which are parsed whole).
+    assert.ok(reparsed > edits * 0.25, `only ${reparsed} of ${edits} edits were re-read in part`);
+  });
+
+  it('equals a parse of the whole text while typing: characters, line breaks and markup keystrokes anywhere', () => {
+    const next = random(31);
+    const plainKeys = ['x', ' ', ';', '\n', ')', '1', 'a', ':', '.', ','];
+    const markupKeys = ['\r', '\r\n', '\n\n', '*', '{', '}', '+', '-', '#', '<', '>', '!', '[', '^', ']', '~', '='];
+    let text = generateDocument(60_000, 4).text;
+    let document = parseDocument(text);
+    let reparsed = 0;
+    for (let key = 0; key < 1500; key++) {
+      const at = Math.floor(next() * text.length);
+      // Deletions take letters and spaces: a mark whose delimiter is cut stays open, and while a
+      // mark is open anywhere the whole text is parsed (what an open mark closes is not known).
+      if (next() < 0.7) text = text.slice(0, at) + pick(next, next() < 0.85 ? plainKeys : markupKeys) + text.slice(at);
+      else if (/[a-z ]/.test(text[at] ?? '')) text = text.slice(0, at) + text.slice(at + 1);
+      const before = document;
+      document = reparseDocument(before, text);
+      if (document.root.resolutions.some((r) => before.root.resolutions.includes(r))) reparsed++;
+      if (key % 5 === 0) assertSame(document, parseDocument(text), `keystroke ${key}`);
+    }
+    assert.deepEqual(plain(document.root), plain(parseDocument(text).root));
+    assert.ok(reparsed > 750, `only ${reparsed} of 1500 keystrokes were re-read in part`);
+  });
+
+  it('re-reads only the resolution a keystroke touched, keeping the others', () => {
+    const text = generateDocument(200_000, 3).text;
+    const document = parseDocument(text);
+    const resolutions = document.root.resolutions;
+    const middle = text.indexOf(' ', Math.floor(text.length / 2));
+    const edited = reparseDocument(document, text.slice(0, middle) + 'x' + text.slice(middle));
+    const kept = edited.root.resolutions.filter((r) => resolutions.includes(r)).length;
+    assert.equal(kept, resolutions.length - 1, 'every resolution but the edited one is the same node, moved');
+    assertSame(edited, parseDocument(edited.text), 'after one keystroke');
+  });
+
+  it('parses the whole text when a mark is left open, and again once it is closed', () => {
+    const text = `${readSeed(SEED_2018)}\n${readSeed(SEED_2018)}`;
+    const second = text.indexOf('# RESOLUTION', 10);
+    const at = text.indexOf('\n\n', second + 200) + 1;
+    const opened = text.slice(0, at) + '{++new words' + text.slice(at);
+    const first = reparseDocument(parseDocument(text), opened);
+    assertSame(first, parseDocument(opened), 'open mark');
+    assert.ok(first.diagnostics.some((d) => d.code === 'syntax.revision'));
+    const closed = opened.slice(0, at + 12) + '++}' + opened.slice(at + 12);
+    assertSame(reparseDocument(first, closed), parseDocument(closed), 'closed mark');
+  });
+
+  it('gives back the previous document when the text did not change', () => {
+    const document = parseDocument(readSeed(SEED_DT));
+    assert.equal(reparseDocument(document, document.text), document);
+  });
+});
