@@ -5,12 +5,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { settledFixAllEdits } from '../../server/src/analysis/fixProviders';
 import { main } from '../../server/src/cli';
 import { LanguageService } from '../../server/src/features/service';
 import { parseDocument } from '../../server/src/syntax';
+import { collectGarbage } from './heap';
 import { generateDocument } from './generate';
 
 const HEAD = (n: number): string =>
@@ -159,19 +158,6 @@ function editTiming(service: LanguageService, uri: string, text: string, runs: n
     if (i >= warmUp) times.push(ms);
   }
   return round(times.sort((a, b) => a - b)[Math.floor(times.length / 2)]);
-}
-
-/** Collects until the heap stops shrinking: weakly held caches let go of their values a collection later. */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  let used = Infinity;
-  for (let round = 0; round < 10; round++) {
-    gc();
-    const now = process.memoryUsage().heapUsed;
-    if (now > used - 1e6) return;
-    used = now;
-  }
 }
 
 /** Editing large documents: a one-character edit in 1 MB and in 20 MB, and the memory of 20 MB returned after close. */

@@ -10,6 +10,9 @@ import { randomEdit } from './randomEdits';
 
 const RUNS = Number(process.env.RESO_REPARSE_RUNS ?? 120);
 
+/** Literals whose line starts a view finds once and carries over a splice. */
+const LITERALS = ['Reasons:', 'a)', '1'];
+
 type Plain = { [key: string]: unknown };
 
 function place(node: SyntaxNode | undefined): string | undefined {
@@ -45,6 +48,7 @@ function assertSame(actual: ParsedDocument, expected: ParsedDocument, where: str
   assert.deepEqual(actual.diagnostics, expected.diagnostics, `${where}: diagnostics`);
   assert.deepEqual(viewData(actual.original, actual.text.length), viewData(expected.original, expected.text.length), `${where}: original view`);
   assert.deepEqual(lineStarts(actual), lineStarts(expected), `${where}: line index`);
+  for (const literal of LITERALS) assert.deepEqual(actual.amended.lineStartsOf(literal), expected.amended.lineStartsOf(literal), `${where}: lines starting \`${literal}\``);
   assert.deepEqual(plain(actual.originalRoot()), plain(expected.originalRoot()), `${where}: original tree`);
 }
 
@@ -71,6 +75,7 @@ describe('re-reading an edited text in part', () => {
         // Now and then the lazily built parts exist before the edit, so that they are carried over.
         if (next() < 0.5) void document.lines;
         if (next() < 0.5) void document.original;
+        if (next() < 0.7) for (const literal of LITERALS) document.amended.lineStartsOf(literal);
         text = randomEdit(next, text);
         const before = document;
         document = reparseDocument(before, text);
@@ -100,6 +105,7 @@ describe('re-reading an edited text in part', () => {
       const before = document;
       document = reparseDocument(before, text);
       if (document.root.resolutions.some((r) => before.root.resolutions.includes(r))) reparsed++;
+      if (key % 2 === 0) for (const literal of LITERALS) document.amended.lineStartsOf(literal);
       if (key % 5 === 0) assertSame(document, parseDocument(text), `keystroke ${key}`);
     }
     assert.deepEqual(plain(document.root), plain(parseDocument(text).root));

@@ -30,17 +30,30 @@ const fixesByDocument = new WeakMap<ParsedDocument, StoredFixes>();
 /** The same by text, for a caller that parsed the text again (fix-all passes): the last few texts only. */
 const fixesByText = new Map<string, StoredFixes>();
 const TEXTS_KEPT = 4;
+/** Older texts are kept only while, with the newest, they come to less than this many characters: the fixes of a text hold its whole parse. */
+const CHARACTERS_KEPT = 2_000_000;
 
 /** A document closed: the fixes kept for its text (and the parse they hold) are let go. */
 export function forgetFixesOf(text: string): void {
   fixesByText.delete(text);
 }
 
+/** Every file fixed: nothing kept (a command line that fixed large files holds no parse of them). */
+export function forgetAllFixes(): void {
+  fixesByText.clear();
+}
+
 function storeFixes(document: ParsedDocument, fixes: StoredFixes): void {
   fixesByDocument.set(document, fixes);
   fixesByText.delete(document.text);
   fixesByText.set(document.text, fixes);
-  while (fixesByText.size > TEXTS_KEPT) fixesByText.delete(fixesByText.keys().next().value as string);
+  let characters = 0;
+  for (const text of fixesByText.keys()) characters += text.length;
+  while (fixesByText.size > 1 && (fixesByText.size > TEXTS_KEPT || characters > CHARACTERS_KEPT)) {
+    const oldest = fixesByText.keys().next().value as string;
+    characters -= oldest.length;
+    fixesByText.delete(oldest);
+  }
 }
 
 function storedFixes(document: ParsedDocument): Map<string, Fix[]> | undefined {
@@ -152,6 +165,8 @@ class CitationChecker {
   private readonly contexts: CitingContext[];
   /** Revision look-ups by written revision (numbers sharing one share it). */
   private readonly revisionMemo = new Map<CitedRevision, { known: KnownResolution; year: number | undefined; cited: KnownRevision | undefined; current: KnownRevision | undefined }>();
+  /** The revisions of a text as messages list them, by text. */
+  private readonly knownLists = new Map<KnownResolution, string>();
   /** Texts looked up in this run, by key (body, kind and number): a document cites the same few many times. */
   private readonly resolutions = new Map<string, KnownResolution | undefined>();
 
@@ -231,7 +246,12 @@ class CitationChecker {
     const cited = memo.cited;
     if (!cited) {
       if (year === undefined || revision.year <= year) {
-        const knownList = known.revisions.map((r) => `${r.conference.place}, ${r.conference.year}`).join('; ') || 'none';
+        // Said of every citation of the text: listed once a run.
+        let knownList = this.knownLists.get(known);
+        if (knownList === undefined) {
+          knownList = known.revisions.map((r) => `${r.conference.place}, ${r.conference.year}`).join('; ') || 'none';
+          this.knownLists.set(known, knownList);
+        }
         const first = known.revisions.find((r) => r.first === true);
         const claim = this.knowledge.completeFor(body, revision.year);
         if (!citation.conference) {

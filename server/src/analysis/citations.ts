@@ -462,7 +462,7 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
         const own = BODY_PHRASE.exec(text);
         if (own) {
           LIST_CONTINUES.lastIndex = BODY_PHRASE.lastIndex;
-          if (LIST_CONTINUES.exec(text)) {
+          if (LIST_CONTINUES.test(text)) {
             member.named = namedBody(own, BODY_PHRASE.lastIndex, context, src);
             cursor = LIST_CONTINUES.lastIndex;
             continue;
@@ -470,7 +470,7 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
         }
       }
       LIST_CONTINUES.lastIndex = cursor;
-      if (!LIST_CONTINUES.exec(text)) break;
+      if (!LIST_CONTINUES.test(text)) break;
       cursor = LIST_CONTINUES.lastIndex;
     }
     if (members.length === 0) {
@@ -513,18 +513,19 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
     let subject: string | undefined;
     if (members.length === 1) {
       SUBJECT.lastIndex = groupEnd;
-      if (SUBJECT.exec(text)) subject = readSubject(text, SUBJECT.lastIndex);
+      if (SUBJECT.test(text)) subject = readSubject(text, SUBJECT.lastIndex);
     }
     const clauseRef = members.length === 1 ? readClauseRef(text, keywordStart, src) : undefined;
     const groupRange = src(clauseRef ? clauseRef.viewStart : keywordStart, groupEnd);
     const keywordRange = src(keywordStart, keywordEnd);
-    const revisions = new Map<RawRevision, CitedRevision>();
+    // Numbers sharing one written revision share its object; most groups have one number.
+    const revisions = members.length > 1 ? new Map<RawRevision, CitedRevision>() : undefined;
     members.forEach((member, index) => {
       const raw = owners[index];
-      let revision = raw ? revisions.get(raw) : undefined;
+      let revision = raw ? revisions?.get(raw) : undefined;
       if (raw && !revision) {
         revision = sourceRevision(raw, src);
-        revisions.set(raw, revision);
+        revisions?.set(raw, revision);
       }
       const ownEnd = member.revision ? member.revision.end : member.end;
       const citation: Citation = {

@@ -93,24 +93,9 @@ export function proposalReasons(document: ParsedDocument, proposal: ProposalNode
 
 const REASONS = /Reasons:([^\n]*)((?:\n(?![ \t]*\r?\n)[^\n]*)*)/y;
 
-const reasonsOfView = new WeakMap<object, number[]>();
-
-/** Offsets of every `Reasons:` at a line start of a view's text, found once per view. */
-function reasonsStarts(view: ParsedDocument['amended']): number[] {
-  const known = reasonsOfView.get(view);
-  if (known) return known;
-  const text = view.text;
-  const starts: number[] = [];
-  for (let at = text.indexOf('Reasons:'); at !== -1; at = text.indexOf('Reasons:', at + 1)) if (startsLine(text, at)) starts.push(at);
-  reasonsOfView.set(view, starts);
-  return starts;
-}
-
-/** Where a multiline `^` would match: the start of the text or after any line terminator. */
-function startsLine(text: string, at: number): boolean {
-  if (at === 0) return true;
-  const before = text.charCodeAt(at - 1);
-  return before === 10 || before === 13 || before === 0x2028 || before === 0x2029;
+/** Offsets of every `Reasons:` at a line start of a view's text (found once per view, and again only around an edit). */
+function reasonsStarts(view: ParsedDocument['amended']): readonly number[] {
+  return view.lineStartsOf('Reasons:');
 }
 
 const IDENTIFIER = /^([A-Za-z][\w-]*)\/(\d+)([A-Za-z]\w*)?\/(\d+)$/;

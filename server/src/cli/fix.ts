@@ -3,6 +3,7 @@
 // standard input and writes the fixed text to standard output.
 
 import { FILE_HEADERS_ONLY, createTwoFilesPatch } from 'diff';
+import { forgetAllFixes } from '../analysis/citationChecks';
 import { DIAGNOSTIC_CODES } from '../analysis/codes';
 import { fixAllPasses, offsetsAfterPasses } from '../analysis/fixProviders';
 import { writeTextFile } from '../host/files';
@@ -62,7 +63,11 @@ standard output, with the report on standard error. Exits 1 when errors remain.`
     const report = textOnOut ? io.err : io.out;
     const reportStyle = textOnOut ? style(false) : outStyle;
     const results = new Map<Input, FileFix>();
-    for (const input of session.byCatalogues()) results.set(input, fixInput(session, input));
+    for (const input of session.byCatalogues()) {
+      results.set(input, fixInput(session, input));
+      // Its passes are done: the fixes kept for its texts (and the parses they hold) go.
+      forgetAllFixes();
+    }
     let fixedFiles = 0;
     let fixedProblems = 0;
     const remaining: Counts = { error: 0, warning: 0, information: 0, hint: 0 };

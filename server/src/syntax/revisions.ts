@@ -113,6 +113,13 @@ export class TextView {
   private readonly sourceStarts: Int32Array;
   private readonly lengths: Int32Array;
   private lastSegment = 0;
+  /** Line starts of a literal, per literal, once asked for (see `lineStartsOf`). */
+  private readonly lineStarts = new Map<string, readonly number[]>();
+  /**
+   * The view this one was spliced from, held weakly (a chain of edits must not keep every old
+   * text), and where: its [viewStart, viewOldEnd) became this view's [viewStart, innerEnd).
+   */
+  private derivation?: { outer: WeakRef<TextView>; viewStart: number; viewOldEnd: number; innerEnd: number };
 
   constructor(
     readonly kind: ViewKind,
@@ -132,7 +139,11 @@ export class TextView {
    * built from the new text: kept runs that meet at a seam are joined again.
    */
   static spliced(outer: TextView, start: number, oldEnd: number, inner: TextView, source: string, delta: number, identity: boolean): TextView {
-    if (identity) return new TextView(outer.kind, source, identitySegments(source.length), true);
+    if (identity) {
+      const view = new TextView(outer.kind, source, identitySegments(source.length), true);
+      view.derivation = { outer: new WeakRef(outer), viewStart: start, viewOldEnd: oldEnd, innerEnd: start + inner.text.length };
+      return view;
+    }
     const viewStart = outer.fromSource(start).offset;
     const viewOldEnd = outer.fromSource(oldEnd).offset;
     const viewDelta = inner.text.length - (viewOldEnd - viewStart);
@@ -166,7 +177,36 @@ export class TextView {
     }
     const text = outer.text.slice(0, viewStart) + inner.text + outer.text.slice(viewOldEnd);
     const segments: Segments = { viewStarts: viewStarts.subarray(0, count), sourceStarts: sourceStarts.subarray(0, count), lengths: lengths.subarray(0, count) };
-    return new TextView(outer.kind, text, segments, false);
+    const view = new TextView(outer.kind, text, segments, false);
+    view.derivation = { outer: new WeakRef(outer), viewStart, viewOldEnd, innerEnd: viewStart + inner.text.length };
+    return view;
+  }
+
+  /**
+   * View offsets of every `literal` that starts a line of the view's text (at its start or after
+   * LF, CR, U+2028 or U+2029, where a multiline `^` matches), in order. Found once per view; a view
+   * spliced from one that knows them looks again only around the splice.
+   */
+  lineStartsOf(literal: string): readonly number[] {
+    const known = this.lineStarts.get(literal);
+    if (known) return known;
+    const outer = this.derivation?.outer.deref();
+    const before = outer?.lineStarts.get(literal);
+    let found: number[];
+    if (outer && before && this.derivation) {
+      const { viewStart, viewOldEnd, innerEnd } = this.derivation;
+      const delta = innerEnd - viewOldEnd;
+      const from = Math.max(0, viewStart - literal.length);
+      const to = innerEnd + literal.length + 1;
+      found = before.filter((at) => at < from);
+      scanLineStarts(this.text, literal, from, to, found);
+      for (const at of before) if (at >= to - delta) found.push(at + delta);
+    } else {
+      found = [];
+      scanLineStarts(this.text, literal, 0, this.text.length + 1, found);
+    }
+    this.lineStarts.set(literal, found);
+    return found;
   }
 
   /** Source offset of the view character at `offset` (or the source end for the view end). */
@@ -242,6 +282,16 @@ export class TextView {
     const within = offset - this.sourceStarts[i];
     if (within < this.lengths[i]) return { offset: this.viewStarts[i] + within, kept: true };
     return { offset: this.viewStarts[i] + this.lengths[i], kept: false };
+  }
+}
+
+/** Appends the offsets in [from, to) where `literal` occurs at a line start. */
+function scanLineStarts(text: string, literal: string, from: number, to: number, out: number[]): void {
+  // Searched in the stretch alone: a search of the whole text would run to its end when the stretch has none.
+  const stretch = to >= text.length ? text : text.slice(0, Math.min(text.length, to - 1 + literal.length));
+  for (let at = stretch.indexOf(literal, from); at !== -1 && at < to; at = stretch.indexOf(literal, at + 1)) {
+    const before = at === 0 ? 10 : text.charCodeAt(at - 1);
+    if (before === 10 || before === 13 || before === 0x2028 || before === 0x2029) out.push(at);
   }
 }
 
