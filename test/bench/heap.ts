@@ -3,26 +3,25 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-let gc: (() => void) | undefined;
+type Collect = () => void;
+let gc: Collect | undefined;
 
-function collector(): () => void {
+function collector(): Collect {
   if (!gc) {
     setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
+    gc = runInNewContext('gc') as Collect;
   }
   return gc;
 }
 
-/** Collects until the heap stops shrinking: weakly held caches let go of their values a collection later. */
+/**
+ * Collects twice: the second collection first finishes sweeping what the first found (until then
+ * the heap counts it as used) and lets go of what weakly held caches kept a collection longer.
+ */
 export function collectGarbage(): void {
   const collect = collector();
-  let used = Infinity;
-  for (let round = 0; round < 10; round++) {
-    collect();
-    const now = process.memoryUsage().heapUsed;
-    if (now > used - 1e6) return;
-    used = now;
-  }
+  collect();
+  collect();
 }
 
 /** One collection: the untimed preparation of a run (a fresh parse) leaves its garbage out of the timed part. */

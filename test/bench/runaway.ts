@@ -161,7 +161,7 @@ function editTiming(service: LanguageService, uri: string, text: string, runs: n
 }
 
 /** Editing large documents: a one-character edit in 1 MB and in 20 MB, and the memory of 20 MB returned after close. */
-export function largeDocumentBench(): RunawayResult {
+export async function largeDocumentBench(): Promise<RunawayResult> {
   const failures: string[] = [];
   const oneMb = generateDocument(1_000_000).text;
   const service = new LanguageService();
@@ -170,7 +170,7 @@ export function largeDocumentBench(): RunawayResult {
   const editOneMbMs = editTiming(service, 'file:///bench/1mb.reso', oneMb, 15, 6);
   if (editOneMbMs > 15) failures.push(`a one-character edit in the 1 MB document: new diagnostics after ${editOneMbMs} ms > 15 ms`);
   service.removeDocument('file:///bench/1mb.reso');
-  // Growth at 4n: the edit touches one resolution, but the text is still parsed whole.
+  // Growth at 4n: only the touched resolution is read again, but the text is still compared and copied whole.
   const fourMb = generateDocument(4_000_000).text;
   service.setDocument('file:///bench/4mb.reso', fourMb);
   service.rawDiagnostics('file:///bench/4mb.reso');
@@ -179,6 +179,7 @@ export function largeDocumentBench(): RunawayResult {
   const editGrowth = round(editFourMbMs / editOneMbMs);
   if (editGrowth > 5) failures.push(`a one-character edit grows ${editGrowth}× from 1 MB to 4 MB (budget 5×)`);
 
+  await new Promise((resolve) => setImmediate(resolve));
   collectGarbage();
   const heapBefore = process.memoryUsage().heapUsed;
   const twentyMb = generateDocument(20_000_000, 3).text;
@@ -190,6 +191,9 @@ export function largeDocumentBench(): RunawayResult {
   const editTwentyMbMs = editTiming(big, 'file:///bench/20mb.reso', twentyMb, 3);
   const heapOpen = process.memoryUsage().heapUsed;
   big.removeDocument('file:///bench/20mb.reso');
+  // Collected once this job has ended, as the server's memory is between two messages: values the
+  // engine keeps for the job that is running are not the document's.
+  await new Promise((resolve) => setImmediate(resolve));
   collectGarbage();
   const heapAfter = process.memoryUsage().heapUsed;
   // The text itself is still held here by the bench (20 MB as UTF-16 is 40 MB); the rest must go.
@@ -228,4 +232,4 @@ export function fixWriteBench(): RunawayResult {
   return { results: { timings, growth, budget: { growth: 5 } }, failures };
 }
 
-if (require.main === module) process.stdout.write(JSON.stringify({ problems: runawayBench(), largeDocuments: largeDocumentBench(), fixWrite: fixWriteBench() }, null, 2) + '\n');
+if (require.main === module) void largeDocumentBench().then((largeDocuments) => process.stdout.write(JSON.stringify({ problems: runawayBench(), largeDocuments, fixWrite: fixWriteBench() }, null, 2) + '\n'));

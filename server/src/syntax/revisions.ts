@@ -115,11 +115,6 @@ export class TextView {
   private lastSegment = 0;
   /** Line starts of a literal, per literal, once asked for (see `lineStartsOf`). */
   private readonly lineStarts = new Map<string, readonly number[]>();
-  /**
-   * The view this one was spliced from, held weakly (a chain of edits must not keep every old
-   * text), and where: its [viewStart, viewOldEnd) became this view's [viewStart, innerEnd).
-   */
-  private derivation?: { outer: WeakRef<TextView>; viewStart: number; viewOldEnd: number; innerEnd: number };
 
   constructor(
     readonly kind: ViewKind,
@@ -141,7 +136,7 @@ export class TextView {
   static spliced(outer: TextView, start: number, oldEnd: number, inner: TextView, source: string, delta: number, identity: boolean): TextView {
     if (identity) {
       const view = new TextView(outer.kind, source, identitySegments(source.length), true);
-      view.derivation = { outer: new WeakRef(outer), viewStart: start, viewOldEnd: oldEnd, innerEnd: start + inner.text.length };
+      view.carryLineStarts(outer, start, oldEnd, start + inner.text.length);
       return view;
     }
     const viewStart = outer.fromSource(start).offset;
@@ -178,35 +173,36 @@ export class TextView {
     const text = outer.text.slice(0, viewStart) + inner.text + outer.text.slice(viewOldEnd);
     const segments: Segments = { viewStarts: viewStarts.subarray(0, count), sourceStarts: sourceStarts.subarray(0, count), lengths: lengths.subarray(0, count) };
     const view = new TextView(outer.kind, text, segments, false);
-    view.derivation = { outer: new WeakRef(outer), viewStart, viewOldEnd, innerEnd: viewStart + inner.text.length };
+    view.carryLineStarts(outer, viewStart, viewOldEnd, viewStart + inner.text.length);
     return view;
   }
 
   /**
    * View offsets of every `literal` that starts a line of the view's text (at its start or after
    * LF, CR, U+2028 or U+2029, where a multiline `^` matches), in order. Found once per view; a view
-   * spliced from one that knows them looks again only around the splice.
+   * spliced from one that knew them gets them at once, looked for again only around the splice.
    */
   lineStartsOf(literal: string): readonly number[] {
-    const known = this.lineStarts.get(literal);
-    if (known) return known;
-    const outer = this.derivation?.outer.deref();
-    const before = outer?.lineStarts.get(literal);
-    let found: number[];
-    if (outer && before && this.derivation) {
-      const { viewStart, viewOldEnd, innerEnd } = this.derivation;
-      const delta = innerEnd - viewOldEnd;
+    let found = this.lineStarts.get(literal);
+    if (!found) {
+      const all: number[] = [];
+      scanLineStarts(this.text, literal, 0, this.text.length + 1, all);
+      this.lineStarts.set(literal, (found = all));
+    }
+    return found;
+  }
+
+  /** The line starts `outer` knew, for this view, whose [viewStart, innerEnd) replaced outer's [viewStart, viewOldEnd). */
+  private carryLineStarts(outer: TextView, viewStart: number, viewOldEnd: number, innerEnd: number): void {
+    const delta = innerEnd - viewOldEnd;
+    for (const [literal, before] of outer.lineStarts) {
       const from = Math.max(0, viewStart - literal.length);
       const to = innerEnd + literal.length + 1;
-      found = before.filter((at) => at < from);
+      const found = before.filter((at) => at < from);
       scanLineStarts(this.text, literal, from, to, found);
       for (const at of before) if (at >= to - delta) found.push(at + delta);
-    } else {
-      found = [];
-      scanLineStarts(this.text, literal, 0, this.text.length + 1, found);
+      this.lineStarts.set(literal, found);
     }
-    this.lineStarts.set(literal, found);
-    return found;
   }
 
   /** Source offset of the view character at `offset` (or the source end for the view end). */
