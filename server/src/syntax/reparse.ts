@@ -2,8 +2,9 @@
 // title line starts afresh whatever came before it. So after an edit only the resolutions it
 // touched are parsed again (the "window"), and the nodes, marks and diagnostics after them move by
 // the edit's length. The result equals a parse of the whole new text; wherever that cannot be
-// shown from the text (an unclosed mark or comment, a proposal or comment waiting at the window's
-// end, a child dropped for overlapping), the whole text is parsed instead.
+// shown from the text (a mark or comment left open that the edit could close, a proposal or
+// comment waiting at the window's end, a child dropped for overlapping), the whole text is parsed
+// instead.
 
 import type { SyntaxDiagnostic } from './diagnostics';
 import { assembleDocument, documentState, parseDocument, type DocumentParts, type ParsedDocument } from './index';
@@ -12,7 +13,6 @@ import type { DocumentNode, ResolutionNode, SyntaxNode } from './nodes';
 import { parseViewFully } from './parser';
 import { buildView, closerOfOpenerAt, scanRevisions, TextView, type RevisionMark } from './revisions';
 import { commonPrefix, commonSuffix } from './textDiff';
-
 
 /** A window larger than this share of the text is not worth the bookkeeping: the text is parsed whole. */
 const MAX_WINDOW_SHARE = 0.5;
