@@ -8,7 +8,9 @@ import { toTextEdits } from '../../server/src/features/codeActions';
 import { insertClauseAfter, renumberDocument } from '../../server/src/features/commands';
 import { LanguageService } from '../../server/src/features/service';
 import { parseDocument, type ParsedDocument } from '../../server/src/syntax';
+import { reparseDocument } from '../../server/src/syntax/reparse';
 import { leafText, pick, random, readSeed, SEED_2018, SEED_DT } from './helpers';
+import { assertSameParse } from './sameParse';
 
 // Properties of every text-editing path, over mutated seeds: byte flips, splices, markup
 // tokens, line-break changes, lone surrogates and long lines. `npm test` runs 20,000 inputs;
@@ -32,8 +34,11 @@ function mutatedSeed(next: () => number, seeds: readonly string[]): string {
   const seed = pick(next, seeds);
   const length = 200 + Math.floor(next() * 2500);
   const start = Math.floor(next() * Math.max(1, seed.length - length));
-  let text = seed.slice(start, start + length);
-  const mutations = Math.floor(next() * 5);
+  return mutated(next, seed.slice(start, start + length), seed, Math.floor(next() * 5));
+}
+
+/** `text` after `mutations` random mutations (pieces pasted come from `seed`). */
+function mutated(next: () => number, text: string, seed: string, mutations: number): string {
   for (let m = 0; m < mutations; m++) {
     const at = Math.floor(next() * (text.length + 1));
     const kind = next();
@@ -102,8 +107,9 @@ function fixAllPass(service: LanguageService, text: string, trackChanges: 'auto'
 describe('properties over mutated seeds', function () {
   this.timeout(0);
 
-  it(`hold on ${RUNS.toLocaleString('en')} inputs: no throw, lossless, accept/reject = views, LSP edits = offset edits, fix-all converges in one pass and keeps the original view`, () => {
+  it(`hold on ${RUNS.toLocaleString('en')} inputs: no throw, lossless, accept/reject = views, LSP edits = offset edits, a partial re-read = a whole parse, fix-all converges in one pass and keeps the original view`, () => {
     const seeds = [readSeed(SEED_2018), readSeed(SEED_DT)];
+    const several = [seeds[0], seeds[1], seeds[0], seeds[1]].join('\n');
     const service = new LanguageService();
     for (let run = FIRST_SEED; run < FIRST_SEED + RUNS; run++) {
       const next = random(run * 2654435761);
@@ -119,6 +125,12 @@ describe('properties over mutated seeds', function () {
           assertNoOverlap(edits, `${where}, ${decision} all`);
           assert.equal(assertLspEqualsOffsets(document, edits, `${where}, ${decision} all`), view, `${where}: ${decision} all is not the ${decision === 'accept' ? 'amended' : 'original'} view`);
         }
+      }
+
+      if (run % 10 === 0) {
+        // Re-read in part after the same kinds of mutation of a text of several resolutions: equal to a parse of the whole.
+        const mutatedWhole = mutated(next, several, pick(next, seeds), 1 + Math.floor(next() * 3));
+        assertSameParse(reparseDocument(parseDocument(several), mutatedWhole), parseDocument(mutatedWhole), `${describeInput(run, mutatedWhole)}, re-read in part`);
       }
 
       if (run % 10 === 0) {

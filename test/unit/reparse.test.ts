@@ -1,56 +1,15 @@
 import assert from 'node:assert/strict';
-import { parseDocument, type ParsedDocument, type SyntaxNode, type TextView } from '../../server/src/syntax';
+import { parseDocument } from '../../server/src/syntax';
 import { reparseDocument } from '../../server/src/syntax/reparse';
 import { generateDocument } from '../bench/generate';
 import { pick, random, readSeed, SEED_2018, SEED_DT } from './helpers';
 import { randomEdit } from './randomEdits';
+import { assertSameParse as assertSame, LITERALS, plain } from './sameParse';
 
 // Re-reading an edited text in part must give what a parse of the whole text gives: the same
 // tree (offsets, parents, comment targets), marks, views, diagnostics and line index.
 
 const RUNS = Number(process.env.RESO_REPARSE_RUNS ?? 120);
-
-/** Literals whose line starts a view finds once and carries over a splice. */
-const LITERALS = ['Reasons:', 'a)', '1'];
-
-type Plain = { [key: string]: unknown };
-
-function place(node: SyntaxNode | undefined): string | undefined {
-  return node ? `${node.kind}@${node.start}-${node.end}` : undefined;
-}
-
-/** A node as plain data: parents and comment targets named by kind and span, so cycles compare. */
-function plain(node: SyntaxNode): Plain {
-  const out: Plain = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent' || key === 'target') out[key] = place(value as SyntaxNode | undefined);
-    else if (key === 'children') out.children = (value as SyntaxNode[]).map(plain);
-    else if (Array.isArray(value)) out[key] = value.map((v: unknown) => (v && typeof v === 'object' && 'kind' in v ? place(v as SyntaxNode) : v));
-    else if (value && typeof value === 'object' && 'kind' in value) out[key] = place(value as SyntaxNode);
-    else out[key] = value;
-  }
-  return out;
-}
-
-function viewData(view: TextView, sourceLength: number): Plain {
-  return { kind: view.kind, text: view.text, identity: view.identity, removed: view.removedRanges(sourceLength) };
-}
-
-function lineStarts(document: ParsedDocument): number[] {
-  return Array.from({ length: document.lines.lineCount }, (_, line) => document.lines.lineStart(line));
-}
-
-function assertSame(actual: ParsedDocument, expected: ParsedDocument, where: string): void {
-  assert.equal(actual.text, expected.text, where);
-  assert.deepEqual(plain(actual.root), plain(expected.root), `${where}: tree`);
-  assert.deepEqual(actual.revisions, expected.revisions, `${where}: marks`);
-  assert.deepEqual(viewData(actual.amended, actual.text.length), viewData(expected.amended, expected.text.length), `${where}: amended view`);
-  assert.deepEqual(actual.diagnostics, expected.diagnostics, `${where}: diagnostics`);
-  assert.deepEqual(viewData(actual.original, actual.text.length), viewData(expected.original, expected.text.length), `${where}: original view`);
-  assert.deepEqual(lineStarts(actual), lineStarts(expected), `${where}: line index`);
-  for (const literal of LITERALS) assert.deepEqual(actual.amended.lineStartsOf(literal), expected.amended.lineStartsOf(literal), `${where}: lines starting \`${literal}\``);
-  assert.deepEqual(plain(actual.originalRoot()), plain(expected.originalRoot()), `${where}: original tree`);
-}
 
 describe('re-reading an edited text in part', () => {
   const seeds = [readSeed(SEED_2018), readSeed(SEED_DT)];
@@ -121,6 +80,22 @@ describe('re-reading an edited text in part', () => {
     const kept = edited.root.resolutions.filter((r) => resolutions.includes(r)).length;
     assert.equal(kept, resolutions.length - 1, 'every resolution but the edited one is the same node, moved');
     assertSame(edited, parseDocument(edited.text), 'after one keystroke');
+  });
+
+  it('keeps the notes a DT writes before a proposal or a title pointing at it, on either side of the window', () => {
+    const dt = readSeed(SEED_DT);
+    const text = [dt, readSeed(SEED_2018), dt, readSeed(SEED_2018)].join('\n');
+    const next = random(5);
+    let partial = 0;
+    for (let key = 0; key < 120; key++) {
+      const at = Math.floor(next() * text.length);
+      const edited = text.slice(0, at) + 'x' + text.slice(at);
+      const before = parseDocument(text);
+      const document = reparseDocument(before, edited);
+      if (document.root.resolutions.some((r) => before.root.resolutions.includes(r))) partial++;
+      assertSame(document, parseDocument(edited), `keystroke at ${at}`);
+    }
+    assert.ok(partial > 100, `only ${partial} of 120 keystrokes were re-read in part`);
   });
 
   it('parses the whole text when a mark is left open, and again once it is closed', () => {

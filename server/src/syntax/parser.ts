@@ -87,8 +87,12 @@ export function parseView(source: string, view: TextView, diagnostics: SyntaxDia
 /** A parse and what re-reading part of a text needs to know of it. */
 export interface ViewParse {
   root: DocumentNode;
-  /** Nothing waits at the end for what follows (a proposal for its title, comments for their target). */
-  settled: boolean;
+  /** A proposal waits at the end for the title after it. */
+  pendingProposal: boolean;
+  /** Comments at the end that wait for what follows: it would be their target. */
+  pendingComments: readonly CommentNode[];
+  /** The first node that took the comments waiting before it: those before the text would target it. */
+  firstTarget?: SyntaxNode;
   /** Some container dropped an overlapping child: its nodes are not all reachable through `children`. */
   overlapsDropped: boolean;
 }
@@ -96,7 +100,9 @@ export interface ViewParse {
 export function parseViewFully(source: string, view: TextView, diagnostics: SyntaxDiagnostic[]): ViewParse {
   const parser = new BlockParser(source, view, diagnostics);
   const root = parser.parse();
-  return { root, settled: parser.settled, overlapsDropped: parser.overlapsDropped };
+  const parse: ViewParse = { root, pendingProposal: parser.pendingAtEnd.proposal, pendingComments: parser.pendingAtEnd.comments, overlapsDropped: parser.overlapsDropped };
+  if (parser.firstTarget) parse.firstTarget = parser.firstTarget;
+  return parse;
 }
 
 class BlockParser {
@@ -120,7 +126,8 @@ class BlockParser {
   private pendingComments: CommentNode[] = [];
   /** Titles and subtitles: the view range of their text after the `#`s. */
   private readonly inlineHosts = new Map<SyntaxNode, [number, number]>();
-  settled = true;
+  pendingAtEnd: { proposal: boolean; comments: readonly CommentNode[] } = { proposal: false, comments: NO_COMMENTS };
+  firstTarget?: SyntaxNode;
   overlapsDropped = false;
 
   constructor(
@@ -154,7 +161,7 @@ class BlockParser {
     if (line === 0 && this.text.charCodeAt(0) === 0xfeff) line = 1;
     const length = this.text.length;
     while (line <= length) line = this.parseLine(line);
-    this.settled = !this.pendingProposal && this.pendingComments.length === 0 && this.afterProposal.length === 0;
+    this.pendingAtEnd = { proposal: this.pendingProposal !== undefined, comments: this.pendingComments };
     this.closeOpen();
     this.flushPending(this.container());
     this.finishDocument();
@@ -639,6 +646,7 @@ class BlockParser {
   }
 
   private takePending(target: SyntaxNode): void {
+    this.firstTarget ??= target;
     if (this.pendingComments.length === 0) return;
     for (const comment of this.pendingComments) comment.target = target;
     this.pendingComments = [];

@@ -2,8 +2,8 @@
 // title line starts afresh whatever came before it. So after an edit only the resolutions it
 // touched are parsed again (the "window"), and the nodes, marks and diagnostics after them move by
 // the edit's length. The result equals a parse of the whole new text; wherever that cannot be
-// shown from the text (a mark or comment left open that the edit could close, a proposal or
-// comment waiting at the window's end, a child dropped for overlapping), the whole text is parsed
+// shown from the text (a mark or comment left open that the edit could close, a proposal waiting
+// at the window's end for its title, a child dropped for overlapping), the whole text is parsed
 // instead.
 
 import type { SyntaxDiagnostic } from './diagnostics';
@@ -57,7 +57,7 @@ function spliced(previous: ParsedDocument, text: string): ParsedDocument | undef
   } catch {
     return undefined;
   }
-  if (!read.settled || read.overlapsDropped) return undefined;
+  if (read.pendingProposal || read.overlapsDropped) return undefined;
   const head = read.root.children[0];
   if (!head || head.kind !== 'resolution' || head.start !== 0 || !head.title || read.root.frontMatter) return undefined;
 
@@ -75,7 +75,17 @@ function spliced(previous: ParsedDocument, text: string): ParsedDocument | undef
   const childrenAfter = firstFrom(children, window.oldEnd);
   if (childrenBefore < children.length && children[childrenBefore].start < window.start) return undefined;
   if (childrenAfter > childrenBefore && children[childrenAfter - 1].end > window.oldEnd) return undefined;
-  if (previous.root.comments.some((c) => c.start < window.start && c.target !== undefined && c.target.start >= window.start)) return undefined;
+  // Comments that wait for what follows them (a DT's notes before a proposal or a title) target
+  // across the edges: those before the window take what the window's first takes, those left
+  // waiting at its end what they took before, the first node after it.
+  const leading = previous.root.comments.filter((c) => c.start < window.start && c.target !== undefined && c.target.start >= window.start);
+  if (leading.length > 0 && (!read.firstTarget || leading.some((c) => (c.target as SyntaxNode).start >= window.oldEnd))) return undefined;
+  let following: SyntaxNode | undefined;
+  if (read.pendingComments.length > 0 && window.oldEnd < old.length) {
+    const waiting = previous.root.comments.filter((c) => c.start >= window.start && c.start < window.oldEnd && c.target !== undefined && c.target.start >= window.oldEnd);
+    following = waiting[0]?.target;
+    if (!following || waiting.some((c) => c.target !== following)) return undefined;
+  }
   const diagnosticsCross = (list: readonly SyntaxDiagnostic[]) => list.some((d) => (d.start < window.start && d.end > window.start) || (d.start < window.oldEnd && d.end > window.oldEnd));
   if (diagnosticsCross(parts.scanDiagnostics) || diagnosticsCross(parts.parseDiagnostics)) return undefined;
 
@@ -92,6 +102,8 @@ function spliced(previous: ParsedDocument, text: string): ParsedDocument | undef
   for (const child of read.root.children) moveTree(child, window.start, viewStart);
   for (let i = childrenAfter; i < children.length; i++) moveTree(children[i], delta, viewDelta);
   const root = splicedRoot(previous.root, kept, read.root, text.length, view.text.length);
+  for (const comment of leading) comment.target = read.firstTarget;
+  if (following) for (const comment of read.pendingComments) comment.target = following;
 
   const movedDiagnostics = (list: readonly SyntaxDiagnostic[], inside: readonly SyntaxDiagnostic[]): SyntaxDiagnostic[] => [
     ...list.filter((d) => d.start < window.start),
