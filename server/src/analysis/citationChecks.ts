@@ -5,6 +5,7 @@
 
 import type { ParsedDocument, SyntaxDiagnostic } from '../syntax';
 import type { RelatedLocation } from '../syntax/diagnostics';
+import { firstStartingFrom } from '../syntax/spans';
 import { currentRevision, findRevision, resolutionKey, type CatalogueCompleteness, type KnowledgeBase, type KnownResolution, type KnownRevision } from './catalogue';
 import { adoptsAt, contextAt, documentCitations, type Citation, type CitedRevision, type CitingContext, type NamedBody, type TextRange } from './citations';
 import { BODY_INFO, INFERABLE_BODIES, KIND_WORD, type Body, type Conference, type TextKind } from './conferences';
@@ -102,14 +103,7 @@ export const citationFixAll: FixAllContributor = (document, diagnostics, options
 
 /** Index of the first kept edit starting after `start`. */
 function insertionPoint(kept: readonly OffsetEdit[], start: number): number {
-  let lo = 0;
-  let hi = kept.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (kept[mid].start <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstStartingFrom(kept, start + 1);
 }
 
 /** An edit that cannot apply with the kept ones (non-overlapping, sorted): overlapping ranges, or insertions at one point. */

@@ -3,6 +3,7 @@
 // its reasons; its number follows the document's.
 
 import { viewText } from '../syntax';
+import { countEndingBy } from '../syntax/spans';
 import { parseRevision } from '../syntax/parser';
 import type { DocumentNode, ParsedDocument, ProposalNode, ResolutionNode, RevisionMark, SyntaxDiagnostic } from '../syntax';
 import type { Check } from './pipeline';
@@ -11,12 +12,7 @@ import type { Check } from './pipeline';
 export function changingMarks(document: ParsedDocument, start: number, end: number): RevisionMark[] {
   // The marks are in source order and never overlap: the first that may reach the range is found by halving.
   const marks = document.revisions;
-  let lo = 0;
-  for (let hi = marks.length; lo < hi; ) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countEndingBy(marks, start);
   const out: RevisionMark[] = [];
   for (let i = lo; i < marks.length && marks[i].start < end; i++) {
     const m = marks[i];

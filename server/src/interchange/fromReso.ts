@@ -21,6 +21,7 @@ import {
 } from './model';
 import type { ParsedDocument, RevisionMark, TextView } from '../syntax';
 import type { AnnexNode, ClauseNode, DocumentNode, ParagraphNode, ResolutionNode, SectionNode, Span } from '../syntax/nodes';
+import { countEndingBy } from '../syntax/spans';
 
 export function modelFromParsed(parsed: ParsedDocument): InterchangeDocument {
   return new ModelBuilder(parsed).build();
@@ -290,15 +291,7 @@ class ModelBuilder {
   }
 
   private firstCommentEndingAfter(offset: number): number {
-    const spans = this.commentSpans;
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return countEndingBy(this.commentSpans, offset);
   }
 
   private firstMarkEndingAfter(offset: number): number {

@@ -3,6 +3,7 @@
 
 import type { SyntaxDiagnostic } from './diagnostics';
 import { LineIndex } from './lineIndex';
+import { countEndingBy } from './spans';
 import type { DocumentNode } from './nodes';
 import { emptyDocument, parseViewFully } from './parser';
 import { buildView, scanRevisions, type RevisionMark, type TextView, type ViewKind } from './revisions';
@@ -124,7 +125,7 @@ export function viewText(document: ParsedDocument, kind: ViewKind, start: number
   let last = 0;
   for (let widened = true; widened; ) {
     widened = false;
-    first = firstEndingAfter(marks, from);
+    first = countEndingBy(marks, from);
     last = first;
     while (last < marks.length && marks[last].start < to) last++;
     if (first < last && marks[first].start < from) {
@@ -158,16 +159,6 @@ function lineAfter(text: string, offset: number): number {
   return newline < 0 ? text.length : newline + 1;
 }
 
-function firstEndingAfter(marks: readonly RevisionMark[], offset: number): number {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The parser is written never to throw; should it ever, the document still gets a tree and says why. */
 function safeParse(text: string, view: TextView, diagnostics: SyntaxDiagnostic[]): { root: DocumentNode; overlapsDropped: boolean } {

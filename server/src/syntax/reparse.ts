@@ -12,6 +12,7 @@ import { LineIndex } from './lineIndex';
 import type { DocumentNode, ResolutionNode, SyntaxNode } from './nodes';
 import { parseViewFully } from './parser';
 import { buildView, closerOfOpenerAt, scanRevisions, TextView, type RevisionMark } from './revisions';
+import { countEndingBy, firstStartingFrom } from './spans';
 import { commonPrefix, commonSuffix } from './textDiff';
 
 /** A window larger than this share of the text is not worth the bookkeeping: the text is parsed whole. */
@@ -65,14 +66,14 @@ function spliced(previous: ParsedDocument, text: string): ParsedDocument | undef
 
   // Nothing of the old text may cross the window's edges.
   const oldMarks = previous.revisions;
-  const marksBefore = countBefore(oldMarks, window.start);
-  const marksAfter = firstFrom(oldMarks, window.oldEnd);
+  const marksBefore = countEndingBy(oldMarks, window.start);
+  const marksAfter = firstStartingFrom(oldMarks, window.oldEnd);
   for (let i = marksBefore; i < marksAfter; i++) if (oldMarks[i].start < window.start || oldMarks[i].end > window.oldEnd) return undefined;
   if (marksAfter < oldMarks.length && oldMarks[marksAfter].start < window.oldEnd) return undefined;
   if (marksBefore > 0 && oldMarks[marksBefore - 1].end > window.start) return undefined;
   const children = previous.root.children;
-  const childrenBefore = countBefore(children, window.start);
-  const childrenAfter = firstFrom(children, window.oldEnd);
+  const childrenBefore = countEndingBy(children, window.start);
+  const childrenAfter = firstStartingFrom(children, window.oldEnd);
   if (childrenBefore < children.length && children[childrenBefore].start < window.start) return undefined;
   if (childrenAfter > childrenBefore && children[childrenAfter - 1].end > window.oldEnd) return undefined;
   // Comments that wait for what follows them (a DT's notes before a proposal or a title) target
@@ -168,7 +169,7 @@ function openEndsStay(
 
 /** The closer an opener at `at` never found; none when a mark holds `at` (an opener inside a mark). */
 function unclosedOpener(text: string, marks: readonly RevisionMark[], at: number): string | undefined {
-  const index = firstFrom(marks, at + 1) - 1;
+  const index = firstStartingFrom(marks, at + 1) - 1;
   if (index >= 0 && marks[index].end > at) return undefined;
   return closerOfOpenerAt(text, at);
 }
@@ -181,7 +182,7 @@ function unclosedOpener(text: string, marks: readonly RevisionMark[], at: number
  */
 function windowOf(root: DocumentNode, old: string, text: string, editStart: number, oldEditEnd: number, delta: number): Window | undefined {
   const resolutions = root.resolutions;
-  let first = firstFrom(resolutions, editStart) - 1;
+  let first = firstStartingFrom(resolutions, editStart) - 1;
   while (first >= 0 && !headedBefore(resolutions[first], editStart)) first--;
   if (first < 0) return undefined;
   const start = resolutions[first].start;
@@ -209,30 +210,6 @@ function blankLineBefore(text: string, start: number, end: number): boolean {
     at--;
   }
   return false;
-}
-
-/** How many of the items, sorted by start and not overlapping, end at or before `offset`. */
-function countBefore(items: readonly { start: number; end: number }[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first of the items, sorted by start, that starts at or after `offset`. */
-function firstFrom(items: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 type ListName = 'children' | 'resolutions' | 'annexes' | 'paragraphs' | 'proposals' | 'comments' | 'footnoteDefinitions' | 'footnoteReferences';
