@@ -15,18 +15,9 @@ import {
   type TextEditorDecorationType,
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { RevisionRanges } from '../../server/src/features/revisionMarks';
 
 const RANGES_REQUEST = 'resolution/revisionRanges';
-
-interface RevisionRanges {
-  version?: number;
-  inserted: number[];
-  deleted: number[];
-  comments: number[];
-  highlights: number[];
-  delimiters: number[];
-  commentTexts: string[];
-}
 
 type DelimiterLook = 'faded' | 'hidden' | 'shown';
 

@@ -12,22 +12,13 @@ import { interchangeBench } from './interchange';
 import { fixWriteBench, largeDocumentBench, runawayBench } from './runaway';
 import { reviewBench } from './review';
 import { wordBench } from './word';
+import { median, wallTime as time } from './measure';
 
 interface Measure {
   medianMs: number;
   runs: number;
 }
 
-function time(run: () => unknown): number {
-  const start = process.hrtime.bigint();
-  run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return round(sorted[Math.floor(sorted.length / 2)]);
-}
 
 function measure(run: () => unknown, runs: number): Measure {
   for (let i = 0; i < 3; i++) run(); // warm up the JIT

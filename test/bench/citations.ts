@@ -19,7 +19,7 @@ import { indexFolders } from '../../server/src/lsp/workspace';
 import { parseDocument } from '../../server/src/syntax';
 import { ProtocolClient } from '../protocol/client';
 import { generateDocument } from './generate';
-import { collectOnce } from './heap';
+import { collectOnce, median, wallTime as time } from './measure';
 
 export interface CitationBench {
   results: Record<string, unknown>;
@@ -29,17 +29,6 @@ export interface CitationBench {
 const CATALOGUE_RESOLUTIONS = 10_000;
 const WORKSPACE_FILES = 1_000;
 const FILE_BYTES = 25_500;
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return Math.round(sorted[Math.floor(sorted.length / 2)] * 1000) / 1000;
-}
-
-function time(run: () => unknown): number {
-  const start = process.hrtime.bigint();
-  run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 /** 10,000 resolutions over PP, WTDC and WTSA, one to three revisions each, with subjects and citing places. */
 export function generateCatalogue(count: number): CatalogueFile {

@@ -5,17 +5,7 @@ import { compareVersions } from '../../server/src/drafting/compare';
 import { viewsOf } from '../../server/src/drafting/marks';
 import { trackEdit, type PlainEdit } from '../../server/src/drafting/trackedEdit';
 import { generateDocument } from './generate';
-
-function time(run: () => unknown): number {
-  const start = process.hrtime.bigint();
-  run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return Math.round(sorted[Math.floor(sorted.length / 2)] * 1000) / 1000;
-}
+import { median, wallTime as time } from './measure';
 
 /** A new version: every tenth clause line gets a word replaced and a word added. */
 function editedVersion(text: string): { text: string; edited: number } {

@@ -7,15 +7,11 @@ import { AKN_NAMESPACE, exportAkn } from '../../server/src/interchange/akn/write
 import { printDocument } from '../../server/src/interchange/printer';
 import { parseDocument } from '../../server/src/syntax';
 import { generateDocument } from './generate';
+import { median } from './measure';
 
 interface Timing {
   medianMs: number;
   runs: number;
-}
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return Math.round(sorted[Math.floor(sorted.length / 2)] * 1000) / 1000;
 }
 
 function timed(run: () => unknown, runs: number): Timing {

@@ -10,8 +10,8 @@ import { main } from '../../server/src/cli';
 import { LanguageService } from '../../server/src/features/service';
 import { loadCatalogue } from '../../server/src/host/catalogueFiles';
 import { parseDocument } from '../../server/src/syntax';
-import { collectGarbage } from './heap';
 import { generateDocument } from './generate';
+import { collectGarbage, cpuTime as time } from './measure';
 
 const HEAD = (n: number): string =>
   `# RESOLUTION ${n} (DUBAI, 2018)\n\n## A resolution of many problems\n\nThe Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n`;
@@ -60,17 +60,6 @@ export interface ProblemTiming {
   edits: number;
   quickFixMs: number;
   quickFixes: number;
-}
-
-/**
- * CPU time of the process (milliseconds) rather than wall time: on a machine shared with other
- * work, the time this work costs, not the time it waited for a core.
- */
-function time(run: () => unknown): number {
-  const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
 }
 
 /** Fix-all of the whole document (parse and check included), and one quick-fix request (`only: quickfix`) after its diagnostics. */

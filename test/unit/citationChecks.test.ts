@@ -4,14 +4,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { serializeCatalogue } from '../../server/src/analysis/catalogueBuilder';
 import { citationCheck } from '../../server/src/analysis/citationChecks';
-import { fixAllText } from '../../server/src/analysis/fixProviders';
 import { DEFAULT_SETTINGS } from '../../server/src/analysis/pipeline';
 import { readSettings } from '../../server/src/analysis/settings';
 import { main } from '../../server/src/cli';
 import { LanguageService } from '../../server/src/features/service';
 import { parseDocument, type SyntaxDiagnostic } from '../../server/src/syntax';
 import { generateCatalogue } from '../bench/citations';
-import { citingText, serviceWith } from './citationFixtures';
+import { citingText, fixAllWithCatalogue, serviceWith } from './citationFixtures';
 import { readSeed, ROOT, SEED_2018, SEED_DT } from './helpers';
 
 const URI = 'file:///test/citing.reso';
@@ -49,11 +48,7 @@ function fixOf(text: string, code: string): { diagnostic: SyntaxDiagnostic; acti
 }
 
 function fixAll(text: string): string {
-  const service = serviceWith({});
-  return fixAllText(text, (document) => {
-    service.setDocument(URI, document.text);
-    return service.rawDiagnostics(URI);
-  }, { trackChanges: 'auto' });
+  return fixAllWithCatalogue(text, URI);
 }
 
 /** The drafter's way: the preferred quick fix of each citation diagnostic in turn, until none is left. */

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readCatalogue, type LoadedCatalogue } from '../../server/src/analysis/catalogue';
+import { fixAllText } from '../../server/src/analysis/fixProviders';
 import { LanguageService } from '../../server/src/features/service';
 import { ROOT } from './helpers';
 
@@ -45,4 +46,13 @@ ${recalling}
 
 to continue.
 `;
+}
+
+/** Fix-all of a text, as the editor applies it, with the shipped catalogue and no workspace. */
+export function fixAllWithCatalogue(text: string, uri: string): string {
+  const service = serviceWith({});
+  return fixAllText(text, (document) => {
+    service.setDocument(uri, document.text);
+    return service.rawDiagnostics(uri);
+  }, { trackChanges: 'auto' });
 }

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentCitations } from '../../server/src/analysis/citations';
 import { crossReferences } from '../../server/src/analysis/crossrefs';
-import { fixAllEdits, fixAllText } from '../../server/src/analysis/fixProviders';
+import { fixAllEdits } from '../../server/src/analysis/fixProviders';
 import { main } from '../../server/src/cli';
 import { allClauses, parseDocument, type ParsedDocument } from '../../server/src/syntax';
-import { citingText, serviceWith } from './citationFixtures';
+import { citingText, fixAllWithCatalogue, serviceWith } from './citationFixtures';
 import { pick, random, readSeed, SEED_2018, SEED_DT } from './helpers';
 
 const URI = 'file:///test/meaning.reso';
@@ -80,11 +80,7 @@ function randomText(next: () => number): string {
 }
 
 function fixAll(text: string): string {
-  const service = serviceWith({});
-  return fixAllText(text, (document) => {
-    service.setDocument(URI, document.text);
-    return service.rawDiagnostics(URI);
-  }, { trackChanges: 'auto' });
+  return fixAllWithCatalogue(text, URI);
 }
 
 /** Where fix-all may write: labels, endings, cross-reference labels, before a citation's revision. */

@@ -3,6 +3,7 @@
 // are kept from the last analysis and moved with the text, so the result equals a full run.
 
 import type { ParsedDocument, ResolutionNode, SyntaxDiagnostic, TextView } from '../syntax';
+import { movedDiagnostic } from '../syntax/diagnostics';
 import { commonPrefix, commonSuffix } from '../syntax/textDiff';
 import type { Check } from './pipeline';
 
@@ -72,7 +73,7 @@ export class ResolutionMemo {
       let kept: Entry | undefined;
       if (entry) {
         const shift = resolution.start - entry.start;
-        const findings = shift === 0 ? entry.findings : entry.findings.map((list) => list.map((d) => shifted(d, shift)));
+        const findings = shift === 0 ? entry.findings : entry.findings.map((list) => list.map((d) => movedDiagnostic(d, shift)));
         // Pointing at the current view, so that no entry holds an old text alive.
         kept = { start: resolution.start, end: resolution.end, view, ...viewRange(view, resolution), checks, findings };
       } else {
@@ -116,10 +117,4 @@ function sameChecks(a: readonly Check[], b: readonly Check[]): boolean {
 function within(d: SyntaxDiagnostic, resolution: ResolutionNode): boolean {
   const inside = (start: number, end: number): boolean => start >= resolution.start && end <= resolution.end;
   return inside(d.start, d.end) && (d.related ?? []).every((r) => r.uri === undefined && inside(r.start, r.end));
-}
-
-function shifted(d: SyntaxDiagnostic, delta: number): SyntaxDiagnostic {
-  const moved: SyntaxDiagnostic = { ...d, start: d.start + delta, end: d.end + delta };
-  if (d.related) moved.related = d.related.map((r) => ({ ...r, start: r.start + delta, end: r.end + delta }));
-  return moved;
 }

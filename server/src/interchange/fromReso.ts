@@ -18,6 +18,7 @@ import {
   type Section,
   type TextRun,
   FRONT_MATTER_FIELDS,
+  withoutChanges,
 } from './model';
 import type { ParsedDocument, RevisionMark, TextView } from '../syntax';
 import type { AnnexNode, ClauseNode, DocumentNode, ParagraphNode, ResolutionNode, SectionNode, Span } from '../syntax/nodes';
@@ -185,7 +186,7 @@ class ModelBuilder {
     const whole = this.block(node.start, Math.max(ownEnd, labelEnd));
     const label = node.label ? this.inlines(node.start, node.label.end) : { content: [] as Inline[] };
     const content = this.inlines(labelEnd, Math.max(ownEnd, labelEnd));
-    const clause: Clause = { type: 'clause', label: whole.change ? plainOf(label.content) : label.content, content: trimStart(whole.change ? plainOf(content.content) : content.content), items: [] };
+    const clause: Clause = { type: 'clause', label: whole.change ? withoutChanges(label.content) : label.content, content: trimStart(whole.change ? withoutChanges(content.content) : content.content), items: [] };
     if (node.label) clause.labelKind = labelKind(node.label.value, node.label.form, node.depth);
     if (whole.change) clause.change = whole.change;
     if (node.proposal) clause.proposal = { action: node.proposal.action, symbol: node.proposal.identifier };
@@ -208,7 +209,7 @@ class ModelBuilder {
       const [only] = states;
       if (only === State.Inserted || only === State.Deleted) {
         const change: Change = { kind: only === State.Inserted ? 'insertion' : 'deletion' };
-        return { content: plainOf(content), change };
+        return { content: withoutChanges(content), change };
       }
     }
     return { content };
@@ -396,17 +397,6 @@ function overlaps(a: Span, b: Span): boolean {
 /** The clause's own lines, without its sub-items. */
 function ownSpan(node: ClauseNode): Span {
   return { start: node.start, end: node.items.length > 0 ? node.items[0].start : node.end };
-}
-
-/** Inside a block inserted or deleted whole, runs carry no change of their own. */
-function plainOf(content: readonly Inline[]): Inline[] {
-  return content.map((inline) => {
-    if (inline.type === 'text' || inline.type === 'footnote') {
-      const { change: _change, ...rest } = inline;
-      return rest as Inline;
-    }
-    return inline;
-  });
 }
 
 function trimStart(content: Inline[]): Inline[] {

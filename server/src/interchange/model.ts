@@ -163,6 +163,17 @@ export interface InterchangeDocument {
 /** Keys of the front matter the model names, in the order they print. */
 export const FRONT_MATTER_FIELDS = ['document', 'date', 'original', 'meeting', 'source', 'author'] as const;
 
+/** Inside a block inserted or deleted whole, runs carry no change of their own: the runs without theirs. */
+export function withoutChanges(content: readonly Inline[]): Inline[] {
+  return content.map((inline) => {
+    if (inline.type === 'text' || inline.type === 'footnote') {
+      const { change: _change, ...rest } = inline;
+      return rest as Inline;
+    }
+    return inline;
+  });
+}
+
 // ---- builders: short ways for readers and tests to make the model ---------------------
 
 export function text(value: string, options: Omit<TextRun, 'type' | 'text'> = {}): TextRun {

@@ -18,3 +18,11 @@ export interface SyntaxDiagnostic {
   message: string;
   related?: RelatedLocation[];
 }
+
+/** A diagnostic moved by `delta` with the text it is on (related places in other documents stay). */
+export function movedDiagnostic(d: SyntaxDiagnostic, delta: number): SyntaxDiagnostic {
+  if (delta === 0) return d;
+  const copy: SyntaxDiagnostic = { ...d, start: d.start + delta, end: d.end + delta };
+  if (d.related) copy.related = d.related.map((r) => (r.uri === undefined ? { ...r, start: r.start + delta, end: r.end + delta } : r));
+  return copy;
+}

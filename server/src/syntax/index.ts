@@ -6,7 +6,7 @@ import { LineIndex } from './lineIndex';
 import { countEndingBy } from './spans';
 import type { DocumentNode } from './nodes';
 import { emptyDocument, parseViewFully } from './parser';
-import { buildView, scanRevisions, type RevisionMark, type TextView, type ViewKind } from './revisions';
+import { buildView, movedMark, scanRevisions, type RevisionMark, type TextView, type ViewKind } from './revisions';
 
 export interface ParsedDocument {
   readonly text: string;
@@ -58,10 +58,6 @@ const STATE = Symbol('document state');
 
 /** The parts a document was assembled from, and its lazily built views, if it was made here. */
 export function documentState(document: ParsedDocument): Readonly<DocumentState> | undefined {
-  return stateOf(document);
-}
-
-function stateOf(document: ParsedDocument): DocumentState | undefined {
   return (document as ParsedDocument & { [STATE]?: DocumentState })[STATE];
 }
 
@@ -114,7 +110,7 @@ export function assembleDocument(parts: DocumentParts): ParsedDocument {
  * line, so those lines read the same on their own.
  */
 export function viewText(document: ParsedDocument, kind: ViewKind, start: number, end: number): string {
-  const state = stateOf(document);
+  const state = documentState(document);
   const built = kind === 'amended' ? document.amended : state ? state.built().original : document.original;
   if (built) return built.text.slice(built.fromSource(start).offset, built.fromSource(end).offset);
   const text = document.text;
@@ -137,14 +133,7 @@ export function viewText(document: ParsedDocument, kind: ViewKind, start: number
       widened = true;
     }
   }
-  const local = marks.slice(first, last).map((m) => ({
-    ...m,
-    start: m.start - from,
-    end: m.end - from,
-    contentStart: m.contentStart - from,
-    contentEnd: m.contentEnd - from,
-    ...(m.separator === undefined ? {} : { separator: m.separator - from }),
-  }));
+  const local = marks.slice(first, last).map((m) => movedMark(m, -from));
   const view = buildView(text.slice(from, to), local, kind);
   return view.text.slice(view.fromSource(start - from).offset, view.fromSource(end - from).offset);
 }

@@ -6,12 +6,12 @@
 // at the window's end for its title, a child dropped for overlapping), the whole text is parsed
 // instead.
 
-import type { SyntaxDiagnostic } from './diagnostics';
+import { movedDiagnostic, type SyntaxDiagnostic } from './diagnostics';
 import { assembleDocument, documentState, parseDocument, type DocumentParts, type ParsedDocument } from './index';
 import { LineIndex } from './lineIndex';
 import type { DocumentNode, ResolutionNode, SyntaxNode } from './nodes';
 import { parseViewFully } from './parser';
-import { buildView, closerOfOpenerAt, scanRevisions, TextView, type RevisionMark } from './revisions';
+import { buildView, closerOfOpenerAt, moveMark, movedMark, scanRevisions, TextView, type RevisionMark } from './revisions';
 import { countEndingBy, firstStartingFrom } from './spans';
 import { commonPrefix, commonSuffix } from './textDiff';
 
@@ -108,11 +108,10 @@ function spliced(previous: ParsedDocument, text: string): ParsedDocument | undef
 
   const movedDiagnostics = (list: readonly SyntaxDiagnostic[], inside: readonly SyntaxDiagnostic[]): SyntaxDiagnostic[] => [
     ...list.filter((d) => d.start < window.start),
-    ...inside.map((d) => moved(d, window.start)),
-    ...list.filter((d) => d.start >= window.oldEnd).map((d) => moved(d, delta)),
+    ...inside.map((d) => movedDiagnostic(d, window.start)),
+    ...list.filter((d) => d.start >= window.oldEnd).map((d) => movedDiagnostic(d, delta)),
   ];
-  const oldOriginal = state.built().original;
-  const oldLines = state.built().lines;
+  const { original: oldOriginal, lines: oldLines } = state.built();
   const next: DocumentParts = {
     text,
     revisions,
@@ -278,25 +277,4 @@ function moveTree(top: SyntaxNode, delta: number, viewDelta: number): void {
     const children = node.children;
     for (let i = 0; i < children.length; i++) stack.push(children[i]);
   }
-}
-
-function moveMark(mark: RevisionMark, delta: number): void {
-  mark.start += delta;
-  mark.end += delta;
-  mark.contentStart += delta;
-  mark.contentEnd += delta;
-  if (mark.separator !== undefined) mark.separator += delta;
-}
-
-function movedMark(mark: RevisionMark, delta: number): RevisionMark {
-  const copy = { ...mark };
-  moveMark(copy, delta);
-  return copy;
-}
-
-function moved(d: SyntaxDiagnostic, delta: number): SyntaxDiagnostic {
-  if (delta === 0) return d;
-  const copy: SyntaxDiagnostic = { ...d, start: d.start + delta, end: d.end + delta };
-  if (d.related) copy.related = d.related.map((r) => (r.uri === undefined ? { ...r, start: r.start + delta, end: r.end + delta } : r));
-  return copy;
 }

@@ -94,6 +94,22 @@ export function scanRevisions(text: string, diagnostics: SyntaxDiagnostic[]): Re
   return marks;
 }
 
+/** Moves a mark by `delta`, in place. */
+export function moveMark(mark: RevisionMark, delta: number): void {
+  mark.start += delta;
+  mark.end += delta;
+  mark.contentStart += delta;
+  mark.contentEnd += delta;
+  if (mark.separator !== undefined) mark.separator += delta;
+}
+
+/** A copy of a mark moved by `delta`. */
+export function movedMark(mark: RevisionMark, delta: number): RevisionMark {
+  const copy = { ...mark };
+  moveMark(copy, delta);
+  return copy;
+}
+
 export type ViewKind = 'amended' | 'original';
 
 /** Runs of the view copied from the source, as parallel arrays. */

@@ -19,6 +19,7 @@ import {
   type Resolution,
   type Section,
   type TextRun,
+  withoutChanges,
 } from '../model';
 import { readDocx, type RawParagraph } from './ooxml';
 
@@ -150,7 +151,7 @@ class StructureBuilder {
       if (style === 'restitle' || style === 'res_title' || (wasAfterTitle && !/^The\s/.test(text) && !this.isHeading(line, text))) {
         if (style !== 'restitle' && style !== 'res_title') this.counts.subtitles++;
         resolution.subtitle = trimInlines(line.inlines);
-        if (line.change) resolution.subtitle = plainOf(resolution.subtitle);
+        if (line.change) resolution.subtitle = withoutChanges(resolution.subtitle);
         this.afterTitle = true;
         return;
       }
@@ -304,7 +305,7 @@ class StructureBuilder {
   }
 
   private startResolution(line: Line): void {
-    const resolution: Resolution = { type: 'resolution', title: trimInlines(line.change ? plainOf(line.inlines) : line.inlines), paragraphs: [], sections: [] };
+    const resolution: Resolution = { type: 'resolution', title: trimInlines(line.change ? withoutChanges(line.inlines) : line.inlines), paragraphs: [], sections: [] };
     if (line.change) resolution.change = line.change;
     if (this.pendingProposal) resolution.proposal = this.pendingProposal;
     this.pendingProposal = undefined;
@@ -333,7 +334,7 @@ class StructureBuilder {
       this.resolution = { type: 'resolution', title: [], paragraphs: [], sections: [] };
       this.document.blocks.push(this.resolution);
     }
-    const heading = trimInlines(line.change ? plainOf(line.inlines) : line.inlines).map((inline) => (inline.type === 'text' ? { ...inline, italic: true } : inline));
+    const heading = trimInlines(line.change ? withoutChanges(line.inlines) : line.inlines).map((inline) => (inline.type === 'text' ? { ...inline, italic: true } : inline));
     const section: Section = { type: 'section', heading, clauses: [] };
     if (line.change) section.change = line.change;
     void text;
@@ -396,7 +397,7 @@ class StructureBuilder {
   }
 
   private paragraph(role: Paragraph['role'], line: Line): Paragraph {
-    const paragraph: Paragraph = { type: 'paragraph', role, content: trimInlines(line.change ? plainOf(line.inlines) : line.inlines) };
+    const paragraph: Paragraph = { type: 'paragraph', role, content: trimInlines(line.change ? withoutChanges(line.inlines) : line.inlines) };
     if (line.change) paragraph.change = line.change;
     return paragraph;
   }
@@ -427,7 +428,7 @@ function numberingLabel(amended: string, original: string, change: Change | unde
 
 /** Splits a clause paragraph into its label and its text, in both views at once. */
 function splitLabel(line: Line): { label: Inline[]; content: Inline[]; value: string; kind?: LabelKind } {
-  const inlines = line.change ? plainOf(line.inlines) : line.inlines;
+  const inlines = line.change ? withoutChanges(line.inlines) : line.inlines;
   const amended = line.change ? (line.change.kind === 'insertion' ? viewText(inlines, 'amended') : '') : line.amended;
   const original = line.change ? (line.change.kind === 'deletion' ? viewText(inlines, 'amended') : '') : line.original;
   const leading = (text: string) => text.length - text.trimStart().length;
@@ -497,16 +498,6 @@ function viewText(content: readonly Inline[], view: 'amended' | 'original'): str
 
 function renameFootnotes(content: readonly Inline[], ids: Map<string, string>): Inline[] {
   return content.map((inline) => (inline.type === 'footnote' ? { ...inline, id: ids.get(inline.id) ?? inline.id } : inline));
-}
-
-function plainOf(content: readonly Inline[]): Inline[] {
-  return content.map((inline) => {
-    if (inline.type === 'text' || inline.type === 'footnote') {
-      const { change: _change, ...rest } = inline;
-      return rest as Inline;
-    }
-    return inline;
-  });
 }
 
 /** Without the blanks and tabs at either end. */
