@@ -46,7 +46,8 @@ const SCRIPT = `
   const count = document.getElementById('count');
   const markers = document.getElementById('markers');
   let blocks = [];
-  let ignoreScrollUntil = 0;
+  // Where our own scrollTo put the page: the scroll event that lands there is its echo, not the reader's.
+  let echoAt = -1;
   function save() { vscode.setState(state); }
   function pressed() {
     for (const button of document.querySelectorAll('button[data-mode]')) button.setAttribute('aria-pressed', String(button.dataset.mode === state.mode));
@@ -66,12 +67,15 @@ const SCRIPT = `
   function toolbarHeight() { const bar = document.querySelector('.toolbar'); return bar ? bar.getBoundingClientRect().height : 0; }
   function scrollToLine(line) {
     const i = blockAt(line);
-    if (i < 0) { window.scrollTo(0, 0); return; }
+    if (i < 0) { if (window.scrollY > 0) { echoAt = 0; window.scrollTo(0, 0); } return; }
     const here = blocks[i], next = blocks[i + 1];
     let y = top(here.element);
     if (next && next.line > here.line) y += (top(next.element) - y) * Math.min(1, (line - here.line) / (next.line - here.line));
-    ignoreScrollUntil = Date.now() + 250;
-    window.scrollTo(0, Math.max(0, y));
+    const limit = Math.max(0, document.documentElement.scrollHeight - window.innerHeight);
+    const target = Math.round(Math.min(limit, Math.max(0, y)));
+    if (Math.abs(window.scrollY - target) < 1) return;
+    echoAt = target;
+    window.scrollTo(0, target);
   }
   function lineAtTop() {
     const y = window.scrollY;
@@ -122,7 +126,9 @@ const SCRIPT = `
   markers.addEventListener('change', () => { state.markers = markers.checked; pressed(); save(); });
   let pending = false;
   window.addEventListener('scroll', () => {
-    if (Date.now() < ignoreScrollUntil || pending) return;
+    if (echoAt >= 0 && Math.abs(window.scrollY - echoAt) <= 1) return;
+    echoAt = -1;
+    if (pending) return;
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
