@@ -4,7 +4,7 @@
 
 import type { ParsedDocument, ResolutionNode, SyntaxDiagnostic, TextView } from '../syntax';
 import { movedDiagnostic } from '../syntax/diagnostics';
-import { commonPrefix, commonSuffix } from '../syntax/textDiff';
+import { editBetween } from '../syntax/textDiff';
 import type { Check } from './pipeline';
 
 const LOCAL = new WeakSet<Check>();
@@ -63,8 +63,7 @@ export class ResolutionMemo {
       if (!entry && previous) {
         // Not carried over: the same text, wholly within the common prefix or the common suffix.
         if (!edit) {
-          const prefix = commonPrefix(previous.text, text);
-          edit = { prefix, suffix: commonSuffix(previous.text, text, prefix) };
+          edit = editBetween(previous.text, document, text);
         }
         const shift = resolution.end <= edit.prefix ? 0 : resolution.start >= text.length - edit.suffix ? delta : undefined;
         const known = shift === undefined ? undefined : previous.byStart.get(resolution.start - shift);

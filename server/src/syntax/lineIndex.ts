@@ -48,16 +48,22 @@ export class LineIndex {
    */
   static edited(old: LineIndex, text: string, editStart: number, oldEditEnd: number, newEditEnd: number): LineIndex {
     const delta = newEditEnd - oldEditEnd;
-    const starts: number[] = [0];
     const oldStarts = old.starts;
-    let i = 1;
-    while (i < oldStarts.length && oldStarts[i] < editStart) starts.push(oldStarts[i++]);
+    let before = 1;
+    while (before < oldStarts.length && oldStarts[before] < editStart) before++;
+    const inside: number[] = [];
     for (let at = Math.max(1, editStart); at <= newEditEnd && at <= text.length; at++) {
-      const before = text.charCodeAt(at - 1);
-      if (before === LF || (before === CR && text.charCodeAt(at) !== LF)) starts.push(at);
+      const previous = text.charCodeAt(at - 1);
+      if (previous === LF || (previous === CR && text.charCodeAt(at) !== LF)) inside.push(at);
     }
-    while (i < oldStarts.length && oldStarts[i] <= oldEditEnd) i++;
-    while (i < oldStarts.length) starts.push(oldStarts[i++] + delta);
+    let after = before;
+    while (after < oldStarts.length && oldStarts[after] <= oldEditEnd) after++;
+    // Made at its final length: a large text has many lines, and growing the list by pushes copies it again and again.
+    const starts = oldStarts.slice(0, before);
+    const kept = before;
+    starts.length = kept + inside.length + (oldStarts.length - after);
+    for (let k = 0; k < inside.length; k++) starts[kept + k] = inside[k];
+    for (let k = after, to = kept + inside.length; k < oldStarts.length; k++, to++) starts[to] = oldStarts[k] + delta;
     return new LineIndex(text, starts);
   }
 

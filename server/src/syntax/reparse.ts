@@ -13,7 +13,7 @@ import type { DocumentNode, ResolutionNode, SyntaxNode } from './nodes';
 import { parseViewFully } from './parser';
 import { buildView, closerOfOpenerAt, moveMark, movedMark, scanRevisions, TextView, type RevisionMark } from './revisions';
 import { countEndingBy, firstStartingFrom } from './spans';
-import { commonPrefix, commonSuffix } from './textDiff';
+import { commonPrefix, commonSuffix, noteEdit } from './textDiff';
 
 /** A window larger than this share of the text is not worth the bookkeeping: the text is parsed whole. */
 const MAX_WINDOW_SHARE = 0.5;
@@ -125,7 +125,9 @@ function spliced(previous: ParsedDocument, text: string): ParsedDocument | undef
     next.originalFrom = () => TextView.spliced(oldOriginal, window.start, window.oldEnd, buildView(source, marks.map((m) => movedMark(m, -window.start)), 'original'), text, delta, revisions.length === 0);
   }
   if (oldLines) next.linesFrom = () => LineIndex.edited(oldLines, text, prefix, oldEditEnd, oldEditEnd + delta);
-  return assembleDocument(next);
+  const document = assembleDocument(next);
+  noteEdit(document, old, prefix, suffix);
+  return document;
 }
 
 /**
