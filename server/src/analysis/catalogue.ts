@@ -5,7 +5,7 @@
 
 import { parseJson } from './json';
 import type { ParsedDocument } from '../syntax';
-import { documentCitations, conferenceLookup, type ConferenceLookup } from './citations';
+import { documentCitations, conferenceLookup, type CitationUnit, type ConferenceLookup } from './citations';
 import { BODIES, CONFERENCES, KIND_WORD, TEXT_KINDS, conferenceId, isBody, isTextKind, placeKey, type Body, type Conference, type TextKind } from './conferences';
 
 // ---- the JSON format ------------------------------------------------------------------
@@ -254,26 +254,84 @@ export interface DefinedResolution {
 
 export interface DocumentSummary {
   definitions: DefinedResolution[];
-  /** Citations by resolution key: source offsets, flat `[start, end, start, end, …]`. */
-  citations: Map<string, number[]>;
+  /** Citations by resolution key. */
+  citations: CitationSites;
   /** Conferences the document's own titles show that the table does not know. */
   conferences: Conference[];
 }
 
+/** Where a document cites each text, kept unit by unit (a resolution's part is made once while its text stays). */
+export class CitationSites {
+  private keySet?: Set<string>;
+  /** The offsets of each key asked for, placed once. */
+  private readonly byKey = new Map<string, number[] | undefined>();
+  private readonly counts = new Map<string, number>();
+
+  /** Each part's offsets are from its start. */
+  constructor(private readonly parts: ReadonlyArray<{ start: number; byKey: ReadonlyMap<string, readonly number[]> }>) {}
+
+  /** Every key cited. */
+  keys(): Iterable<string> {
+    if (!this.keySet) {
+      this.keySet = new Set();
+      for (const part of this.parts) for (const key of part.byKey.keys()) this.keySet.add(key);
+    }
+    return this.keySet;
+  }
+
+  /** The source offsets of the citations of a key, flat `[start, end, start, end, …]`. */
+  get(key: string): readonly number[] | undefined {
+    let out = this.byKey.get(key);
+    if (out === undefined && !this.byKey.has(key)) {
+      for (const part of this.parts) {
+        const relative = part.byKey.get(key);
+        if (!relative) continue;
+        out ??= [];
+        for (const offset of relative) out.push(part.start + offset);
+      }
+      this.byKey.set(key, out);
+    }
+    return out;
+  }
+
+  /** How many citations of a key, without placing them. */
+  count(key: string): number {
+    let count = this.counts.get(key);
+    if (count === undefined) {
+      count = 0;
+      for (const part of this.parts) count += (part.byKey.get(key)?.length ?? 0) / 2;
+      this.counts.set(key, count);
+    }
+    return count;
+  }
+}
+
+/** A unit's citations by key, offsets from the unit's start, by unit identity. */
+const sitesByUnit = new WeakMap<object, Map<string, number[]>>();
+
+function unitSites(unit: CitationUnit): Map<string, number[]> {
+  let byKey = sitesByUnit.get(unit.identity);
+  if (!byKey) {
+    byKey = new Map();
+    for (const citation of unit.citations) {
+      if (!citation.body) continue;
+      const key = resolutionKey(citation.body, citation.number, citation.kind);
+      let list = byKey.get(key);
+      if (!list) {
+        list = [];
+        byKey.set(key, list);
+      }
+      list.push(citation.range.start - unit.sourceStart, citation.range.end - unit.sourceStart);
+    }
+    sitesByUnit.set(unit.identity, byKey);
+  }
+  return byKey;
+}
+
 /** What a document defines (titles of resolutions) and cites (by key), for the workspace index. */
 export function summarizeDocument(document: ParsedDocument, conferences: ConferenceLookup): DocumentSummary {
-  const { citations, contexts } = documentCitations(document, conferences);
-  const byKey = new Map<string, number[]>();
-  for (const citation of citations) {
-    if (!citation.body) continue;
-    const key = resolutionKey(citation.body, citation.number, citation.kind);
-    let list = byKey.get(key);
-    if (!list) {
-      list = [];
-      byKey.set(key, list);
-    }
-    list.push(citation.range.start, citation.range.end);
-  }
+  const { units, contexts } = documentCitations(document, conferences);
+  const sites = new CitationSites(units.map((unit) => ({ start: unit.sourceStart, byKey: unitSites(unit) })));
   const definitions: DefinedResolution[] = [];
   const extra: Conference[] = [];
   document.root.resolutions.forEach((resolution, index) => {
@@ -297,19 +355,19 @@ export function summarizeDocument(document: ParsedDocument, conferences: Confere
     definitions.push({
       key: resolutionKey(body, title.number, kind),
       body,
-      number: ownString(title.number),
+      number: ownStringOf(title, 'number', title.number),
       kind,
       index,
-      ...(revision ? { revision: { place: ownString(revision.place), year: revision.year, rev: revision.rev } } : {}),
+      ...(revision ? { revision: { place: ownStringOf(title, 'place', revision.place), year: revision.year, rev: revision.rev } } : {}),
       ...(conference ? { conference } : {}),
-      title: ownString(title.text),
-      ...(resolution.subtitle ? { name: ownString(resolution.subtitle.text) } : {}),
+      title: ownStringOf(title, 'title', title.text),
+      ...(resolution.subtitle ? { name: ownStringOf(resolution.subtitle, 'name', resolution.subtitle.text) } : {}),
       titleRange: { start: document.lines.positionAt(title.start), end: document.lines.positionAt(title.end) },
       titleStart: title.start,
       titleEnd: title.end,
     });
   });
-  return { definitions, citations: byKey, conferences: extra };
+  return { definitions, citations: sites, conferences: extra };
 }
 
 /**
@@ -318,6 +376,23 @@ export function summarizeDocument(document: ParsedDocument, conferences: Confere
  */
 function ownString(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/** Own copies by the node they were read from, so that a node a partial re-read carried over is not copied again on every keystroke. */
+const ownCopies = new WeakMap<object, Map<string, string>>();
+
+function ownStringOf(node: object, field: string, text: string): string {
+  let copies = ownCopies.get(node);
+  const kept = copies?.get(field);
+  // The copy is compared, never the slice kept: that would hold the document.
+  if (kept !== undefined && kept === text) return kept;
+  const copy = ownString(text);
+  if (!copies) {
+    copies = new Map();
+    ownCopies.set(node, copies);
+  }
+  copies.set(field, copy);
+  return copy;
 }
 
 // ---- the merged knowledge -------------------------------------------------------------
@@ -551,10 +626,16 @@ export class KnowledgeBase {
 
   /** How many times the workspace cites a resolution, and in how many files. */
   citationCount(key: string): { citations: number; files: number } {
+    this.flush();
     let citations = 0;
-    const list = this.citationsOf(key);
-    for (const entry of list) citations += entry.offsets.length / 2;
-    return { citations, files: list.length };
+    let files = 0;
+    for (const uri of this.citedIn.get(key) ?? []) {
+      const count = this.summaries.get(uri)?.citations.count(key) ?? 0;
+      if (count === 0) continue;
+      citations += count;
+      files++;
+    }
+    return { citations, files };
   }
 
   /** Every resolution defined in the workspace. */

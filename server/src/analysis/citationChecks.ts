@@ -4,10 +4,10 @@
 // of a resolution. Each diagnostic carries its quick fixes; the safe ones join "fix all".
 
 import type { ParsedDocument, SyntaxDiagnostic } from '../syntax';
-import type { RelatedLocation } from '../syntax/diagnostics';
+import { movedDiagnostic, type RelatedLocation } from '../syntax/diagnostics';
 import { firstStartingFrom } from '../syntax/spans';
-import { currentRevision, findRevision, resolutionKey, type CatalogueCompleteness, type KnowledgeBase, type KnownResolution, type KnownRevision } from './catalogue';
-import { adoptsAt, contextAt, documentCitations, type Citation, type CitedRevision, type CitingContext, type NamedBody, type TextRange } from './citations';
+import { currentRevision, findRevision, resolutionKey, type CatalogueCompleteness, type KnowledgeBase, type KnownResolution, type KnownRevision, type LoadedCatalogue } from './catalogue';
+import { adoptsAt, documentCitations, type Citation, type CitationUnit, type CitedRevision, type CitingContext, type NamedBody, type TextRange } from './citations';
 import { BODY_INFO, INFERABLE_BODIES, KIND_WORD, type Body, type Conference, type TextKind } from './conferences';
 import type { Fix, FixOptions, FixProvider, OffsetEdit } from './edits';
 import type { FixAllContributor } from './fixProviders';
@@ -25,8 +25,8 @@ export const CITATION_CODES = {
   bodyMismatch: 'citation.body-mismatch',
 } as const;
 
-/** Fixes of the last check run on each document, by diagnostic (code and range). */
-type StoredFixes = () => Map<string, Fix[]>;
+/** Fixes of the last check run on each document, by diagnostic (code and range), of the unit holding a source offset. */
+type StoredFixes = (offset: number) => Map<string, Fix[]> | undefined;
 const fixesByDocument = new WeakMap<ParsedDocument, StoredFixes>();
 /** The same by text, for a caller that parsed the text again (fix-all passes): the last few texts only. */
 const fixesByText = new Map<string, StoredFixes>();
@@ -57,8 +57,8 @@ function storeFixes(document: ParsedDocument, fixes: StoredFixes): void {
   }
 }
 
-function storedFixes(document: ParsedDocument): Map<string, Fix[]> | undefined {
-  return (fixesByDocument.get(document) ?? fixesByText.get(document.text))?.();
+function storedFixes(document: ParsedDocument, offset: number): Map<string, Fix[]> | undefined {
+  return (fixesByDocument.get(document) ?? fixesByText.get(document.text))?.(offset);
 }
 
 function diagnosticKey(diagnostic: Pick<SyntaxDiagnostic, 'code' | 'start' | 'end'>): string {
@@ -70,7 +70,7 @@ function diagnosticKey(diagnostic: Pick<SyntaxDiagnostic, 'code' | 'start' | 'en
  * plain and written as revision marks here, as the `trackChanges` option says.
  */
 export const citationFixProvider: FixProvider = (document, diagnostic, options) => {
-  const fixes = storedFixes(document)?.get(diagnosticKey(diagnostic)) ?? [];
+  const fixes = storedFixes(document, diagnostic.start)?.get(diagnosticKey(diagnostic)) ?? [];
   const tracked = tracksChanges(document, options.trackChanges);
   return fixes
     .map((fix) => ({ ...fix, diagnostic, edits: fix.edits.map((edit) => trackedEdit(document, tracked, edit.start, edit.end, edit.newText)) }))
@@ -124,7 +124,88 @@ export function editsKey(edits: readonly OffsetEdit[]): string {
 /** The citation checks, reading the catalogue and workspace through the knowledge base. */
 export function citationCheck(knowledge: KnowledgeBase): Check {
   // Without a catalogue there is nothing to judge citations against: the server and `reso check` always load the shipped one.
-  return (document) => (knowledge.loadedCatalogues().length === 0 ? [] : new CitationChecker(document, knowledge).run());
+  return (document) => (knowledge.loadedCatalogues().length === 0 ? [] : checkCitations(document, knowledge));
+}
+
+/** What the checks found in a unit, and what they were run with: the same knowledge finds the same again. */
+interface UnitFindings {
+  knowledge: KnowledgeBase;
+  sourceStart: number;
+  definitions: number;
+  catalogues: readonly LoadedCatalogue[];
+  multiple: boolean;
+  diagnostics: SyntaxDiagnostic[];
+}
+
+/** Findings by unit identity: a unit whose text and context did not change is not checked again, only moved. */
+const findingsByUnit = new WeakMap<object, UnitFindings>();
+
+/**
+ * Each resolution is checked on its own (a document cites one revision of a text per resolution,
+ * and every other rule reads one citation or one group), so after an edit only the changed
+ * resolutions are checked again; the others' findings move with the text.
+ */
+function checkCitations(document: ParsedDocument, knowledge: KnowledgeBase): SyntaxDiagnostic[] {
+  const { units } = documentCitations(document, knowledge.conferences);
+  const definitions = knowledge.definitionsVersion;
+  const catalogues = knowledge.loadedCatalogues();
+  const multiple = units.length > 1;
+  const checkers: Array<CitationChecker | undefined> = new Array(units.length);
+  const lookups = runLookups();
+  const out: SyntaxDiagnostic[] = [];
+  units.forEach((unit, index) => {
+    const kept = findingsByUnit.get(unit.identity);
+    if (kept && kept.knowledge === knowledge && kept.definitions === definitions && kept.catalogues === catalogues && kept.multiple === multiple) {
+      const shift = unit.sourceStart - kept.sourceStart;
+      if (shift !== 0) {
+        kept.diagnostics = kept.diagnostics.map((d) => movedDiagnostic(d, shift));
+        kept.sourceStart = unit.sourceStart;
+      }
+      for (const d of kept.diagnostics) out.push(d);
+      return;
+    }
+    const checker = new CitationChecker(document, knowledge, unit, multiple, lookups);
+    checkers[index] = checker;
+    const diagnostics = checker.run();
+    findingsByUnit.set(unit.identity, { knowledge, sourceStart: unit.sourceStart, definitions, catalogues, multiple, diagnostics });
+    for (const d of diagnostics) out.push(d);
+  });
+  // Fixes are worked out when first asked for (a quick fix, fix-all), unit by unit; a unit whose findings were kept is checked again then.
+  storeFixes(document, (offset) => {
+    const index = unitAt(units, offset);
+    if (index < 0) return undefined;
+    let checker = checkers[index];
+    if (!checker) {
+      checker = new CitationChecker(document, knowledge, units[index], multiple);
+      checker.run();
+      checkers[index] = checker;
+    }
+    return checker.plannedFixes();
+  });
+  return out;
+}
+
+/** The index of the unit holding a source offset: the last starting at or before it. */
+function unitAt(units: readonly CitationUnit[], offset: number): number {
+  let lo = 0;
+  let hi = units.length - 1;
+  if (hi < 0) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (units[mid].sourceStart <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** What the units of one run look up alike: shared, as a document cites the same few texts in every resolution. */
+interface RunLookups {
+  knownLists: Map<KnownResolution, string>;
+  resolutions: Map<string, KnownResolution | undefined>;
+}
+
+function runLookups(): RunLookups {
+  return { knownLists: new Map(), resolutions: new Map() };
 }
 
 interface Verdict {
@@ -155,22 +236,29 @@ class CitationChecker {
   private readonly shared = new Map<string, { diagnostic: SyntaxDiagnostic; numbers: Set<string>; message: (numbers: string[]) => string }>();
   /** Did-you-mean fixes, planned with the revision fixes. */
   private readonly unknown: Array<{ diagnostic: SyntaxDiagnostic; citation: Citation; body: Body; near: readonly string[] }> = [];
-  private readonly citations: Citation[];
-  private readonly contexts: CitingContext[];
+  private readonly citations: readonly Citation[];
+  private readonly context: CitingContext;
   /** Revision look-ups by written revision (numbers sharing one share it). */
   private readonly revisionMemo = new Map<CitedRevision, { known: KnownResolution; year: number | undefined; cited: KnownRevision | undefined; current: KnownRevision | undefined }>();
   /** The revisions of a text as messages list them, by text. */
-  private readonly knownLists = new Map<KnownResolution, string>();
+  private readonly knownLists: Map<KnownResolution, string>;
   /** Texts looked up in this run, by key (body, kind and number): a document cites the same few many times. */
-  private readonly resolutions = new Map<string, KnownResolution | undefined>();
+  private readonly resolutions: Map<string, KnownResolution | undefined>;
+  private verdicts: Verdict[] = [];
+  private planned = false;
 
+  /** `multiple`: the document holds more than one resolution (messages then say "in this resolution"). */
   constructor(
     private readonly document: ParsedDocument,
     private readonly knowledge: KnowledgeBase,
+    private readonly unit: CitationUnit,
+    private readonly multiple: boolean,
+    shared: RunLookups = runLookups(),
   ) {
-    const found = documentCitations(document, knowledge.conferences);
-    this.citations = found.citations;
-    this.contexts = found.contexts;
+    this.citations = unit.citations;
+    this.context = unit.context;
+    this.knownLists = shared.knownLists;
+    this.resolutions = shared.resolutions;
   }
 
   run(): SyntaxDiagnostic[] {
@@ -182,22 +270,23 @@ class CitationChecker {
     }
     this.checkConsistency(verdicts);
     this.nameSharers();
-    // Fixes are worked out when first asked for (a quick fix, fix-all), not on every keystroke.
-    let planned = false;
-    storeFixes(this.document, () => {
-      if (!planned) {
-        planned = true;
-        this.addRevisionFixes(verdicts);
-        this.addRevMarkFixes(verdicts);
-        this.addNearFixes();
-      }
-      return this.fixes;
-    });
+    this.verdicts = verdicts;
     return this.diagnostics;
   }
 
+  /** The fixes of the run's diagnostics, by diagnostic: worked out when first asked for (a quick fix, fix-all), not on every keystroke. */
+  plannedFixes(): Map<string, Fix[]> {
+    if (!this.planned) {
+      this.planned = true;
+      this.addRevisionFixes(this.verdicts);
+      this.addRevMarkFixes(this.verdicts);
+      this.addNearFixes();
+    }
+    return this.fixes;
+  }
+
   private check(citation: Citation, mismatched: ReadonlySet<Citation>): Verdict | undefined {
-    const context = contextAt(this.contexts, citation.range.start);
+    const context = this.context;
     const revision = citation.revision;
     // An undated text gives no date to judge a revision by: no future, no superseded.
     const year = context?.year;
@@ -323,10 +412,11 @@ class CitationChecker {
     const from = view.fromSource(range.start).offset;
     const to = view.fromSource(range.end).offset;
     let start = from;
-    const floor = Math.max(0, from - SENTENCE_REACH);
+    // A sentence never runs out of its resolution.
+    const floor = Math.max(this.unit.viewStart, from - SENTENCE_REACH);
     while (start > floor && !';:.'.includes(text[start - 1]) && !(text[start - 1] === '\n' && text[start - 2] === '\n')) start--;
     let end = to;
-    const ceiling = Math.min(text.length, to + SENTENCE_REACH);
+    const ceiling = Math.min(this.unit.viewEnd, to + SENTENCE_REACH);
     while (end < ceiling && !';:'.includes(text[end]) && !(text[end] === '.' && !/\d/.test(text[end + 1] ?? '')) && !(text[end] === '\n' && text[end + 1] === '\n')) end++;
     // The citation's own words (its subject included) are not the sentence's tense.
     return `${text.slice(start, from)} ${text.slice(to, end).replace(/^,?\s*on\b[^,;]*/, '')}`;
@@ -509,7 +599,7 @@ class CitationChecker {
           end: other.citation.range.end,
           message: `cited here as ${formatRevisionOf(shown?.rev ?? true, shown?.place, shown?.year ?? 0)}`,
         }));
-        const where = this.contexts.length > 1 ? 'elsewhere in this resolution' : 'elsewhere in this document';
+        const where = this.multiple ? 'elsewhere in this resolution' : 'elsewhere in this document';
         this.report(CITATION_CODES.inconsistent, 'warning', citation.range,
           `${KIND_WORD[citation.kind]} ${citation.number} is cited here as ${formatRevisionOf(citation.revision?.rev ?? true, citation.revision?.place, citation.revision?.year ?? 0)} and ${preferred.length} time${preferred.length === 1 ? '' : 's'} ${where} as ${formatRevisionOf(shown?.rev ?? true, shown?.place, shown?.year ?? 0)}; a text cites one revision of a resolution, unless it speaks of history.`,
           related);

@@ -8,6 +8,7 @@
 
 import type { ClauseNode, DocumentNode, ParsedDocument, ResolutionNode, TextView } from '../syntax';
 import { parseRevision } from '../syntax/parser';
+import { countEndingBy } from '../syntax/spans';
 import { OPERATIVE_HEADINGS, OPERATIVE_LEADS, PREAMBLE_HEADINGS } from '../syntax/vocabulary';
 import { BODY_INFO, CONFERENCES, INFERABLE_BODIES, conferenceId, placeKey, type Body, type Conference, type TextKind } from './conferences';
 
@@ -168,6 +169,28 @@ export interface DocumentCitations {
   readonly citations: Citation[];
   readonly references: OtherReference[];
   readonly contexts: CitingContext[];
+  /** The citations resolution by resolution, in order; one unit for a document without resolutions. */
+  readonly units: readonly CitationUnit[];
+}
+
+/**
+ * The citations of one resolution: of the text from its start to the next resolution's (the first
+ * from the document's start, the last to its end). A citation never runs across a title line, and
+ * each is read from its unit's text alone, so a unit whose text did not change keeps its citations.
+ */
+export interface CitationUnit {
+  readonly citations: readonly Citation[];
+  readonly context: CitingContext;
+  readonly sourceStart: number;
+  readonly sourceEnd: number;
+  /** In the view the citations were read on. */
+  readonly viewStart: number;
+  readonly viewEnd: number;
+  /**
+   * The same object for as long as the unit's text and context stay what they were, wherever the
+   * unit moves: what is worked out from the unit alone can be kept under it.
+   */
+  readonly identity: object;
 }
 
 // ---- patterns -------------------------------------------------------------------------
@@ -295,7 +318,7 @@ export function documentCitations(document: ParsedDocument, conferences: Confere
   }
   let result = byLookup.get(conferences);
   if (!result) {
-    result = analyse(reading(document, 'amended'), conferences);
+    result = analyse(reading(document, 'amended'), conferences, true);
     byLookup.set(conferences, result);
   }
   return result;
@@ -303,22 +326,178 @@ export function documentCitations(document: ParsedDocument, conferences: Confere
 
 /** The citations of the original view (deletions kept): what the text cited before it was amended. */
 export function originalCitations(document: ParsedDocument, conferences: ConferenceLookup = DEFAULT_CONFERENCES): DocumentCitations {
-  return analyse(reading(document, 'original'), conferences);
+  return analyse(reading(document, 'original'), conferences, false);
 }
 
-function analyse(read: Reading, conferences: ConferenceLookup): DocumentCitations {
+function analyse(read: Reading, conferences: ConferenceLookup, remember: boolean): DocumentCitations {
   const contexts = readingContexts(read, conferences);
-  const citations = recogniseCitations(read, conferences, contexts);
+  const units = citationUnits(read, conferences, contexts, remember);
+  let citations: Citation[] | undefined;
   let references: OtherReference[] | undefined;
-  // The workspace index needs citations only: the other references are read when first asked for.
+  // A keystroke's checks read the changed units only: the whole list is made when first asked for,
+  // and the other references (the workspace index needs citations only) too.
   return {
-    citations,
+    get citations() {
+      citations ??= units.length === 1 ? [...units[0].citations] : units.flatMap((unit) => unit.citations);
+      return citations;
+    },
     contexts,
+    units,
     get references() {
       references ??= recogniseReferences(read, conferences);
       return references;
     },
   };
+}
+
+/** What a unit was read with, kept by its resolution's node (a partial re-read carries the node over). */
+interface UnitEntry {
+  identity: object;
+  lookup: ConferenceLookup;
+  contextKey: string;
+  /** The unit's source and view texts, pointing at the latest text that has them. */
+  sourceText: string;
+  viewText: string;
+  groups: number;
+  /** Maps the unit where it stands now, for every citation read in it (a revision maps its parts when first asked). */
+  mapper: UnitMapper;
+  /** The citations as read, at the source offset and first group number they were read at. */
+  citations: Citation[];
+  sourceStart: number;
+  groupBase: number;
+}
+
+const unitEntries = new WeakMap<ResolutionNode, UnitEntry>();
+
+/** View offsets of a unit's text (from 0) to source offsets of the document it now stands in. */
+class UnitMapper {
+  constructor(
+    public view: TextView,
+    public viewStart: number,
+  ) {}
+
+  src(start: number, end: number): TextRange {
+    const from = this.view.toSource(this.viewStart + start);
+    return { start: from, end: Math.max(from, this.view.toSourceEnd(this.viewStart + end)) };
+  }
+}
+
+/** A unit where it stands in one document; its citations are moved there from where they were read when first asked for. */
+class PlacedUnit implements CitationUnit {
+  private moved?: Citation[];
+
+  constructor(
+    private readonly entry: UnitEntry,
+    readonly context: CitingContext,
+    readonly sourceStart: number,
+    readonly sourceEnd: number,
+    readonly viewStart: number,
+    readonly viewEnd: number,
+    private readonly groupBase: number,
+  ) {}
+
+  get identity(): object {
+    return this.entry.identity;
+  }
+
+  get citations(): readonly Citation[] {
+    const entry = this.entry;
+    if (this.sourceStart === entry.sourceStart && this.groupBase === entry.groupBase) return entry.citations;
+    this.moved ??= movedCitations(entry.citations, this.sourceStart - entry.sourceStart, this.groupBase - entry.groupBase, entry.mapper);
+    return this.moved;
+  }
+}
+
+function contextKey(context: CitingContext): string {
+  const c = context.conference;
+  return `${c ? `${c.id}|${c.body}|${c.place}|${c.year}` : ''}|${context.body ?? ''}|${context.number ?? ''}|${context.kind ?? ''}|${context.year ?? ''}|${context.date ?? ''}`;
+}
+
+function citationUnits(read: Reading, conferences: ConferenceLookup, contexts: readonly CitingContext[], remember: boolean): CitationUnit[] {
+  const { root, view, text } = read;
+  const resolutions = root.resolutions;
+  if (resolutions.length === 0) {
+    const mapper = new UnitMapper(view, 0);
+    const { citations } = recogniseUnit(read, view.text, mapper, undefined, conferences, contexts[0], 0);
+    return [{ citations, context: contexts[0], sourceStart: 0, sourceEnd: text.length, viewStart: 0, viewEnd: view.text.length, identity: {} }];
+  }
+  const units: CitationUnit[] = [];
+  let group = 0;
+  for (let i = 0; i < resolutions.length; i++) {
+    const resolution = resolutions[i];
+    const last = i === resolutions.length - 1;
+    const sourceStart = i === 0 ? 0 : resolution.start;
+    const sourceEnd = last ? text.length : resolutions[i + 1].start;
+    const viewStart = i === 0 ? 0 : resolution.viewStart;
+    const viewEnd = last ? view.text.length : resolutions[i + 1].viewStart;
+    const context = contexts[i];
+    const unitText = view.text.slice(viewStart, viewEnd);
+    const sourceText = text.slice(sourceStart, sourceEnd);
+    let entry = remember ? unitEntries.get(resolution) : undefined;
+    const key = remember ? contextKey(context) : '';
+    if (entry && (entry.lookup !== conferences || entry.contextKey !== key || entry.viewText !== unitText || entry.sourceText !== sourceText)) entry = undefined;
+    if (entry) {
+      // Kept: it points at this text and view from now on, so that no old text is held.
+      entry.sourceText = sourceText;
+      entry.viewText = unitText;
+      entry.mapper.view = view;
+      entry.mapper.viewStart = viewStart;
+    } else {
+      const mapper = new UnitMapper(view, viewStart);
+      const found = recogniseUnit(read, unitText, mapper, resolution, conferences, context, group);
+      entry = { identity: {}, lookup: conferences, contextKey: key, sourceText, viewText: unitText, groups: found.groups, mapper, citations: found.citations, sourceStart, groupBase: group };
+      if (remember) unitEntries.set(resolution, entry);
+    }
+    units.push(new PlacedUnit(entry, context, sourceStart, sourceEnd, viewStart, viewEnd, group));
+    group += entry.groups;
+  }
+  return units;
+}
+
+/** The citations of a unit that moved by `shift` in the source, its groups renumbered by `groupShift`. */
+function movedCitations(citations: readonly Citation[], shift: number, groupShift: number, mapper: UnitMapper): Citation[] {
+  const move = (range: TextRange): TextRange => ({ start: range.start + shift, end: range.end + shift });
+  // Numbers share their revision and body phrase objects: the checks group by them.
+  const revisions = new Map<CitedRevision, CitedRevision>();
+  const bodies = new Map<NamedBody, NamedBody>();
+  return citations.map((citation) => {
+    const moved: Citation = {
+      kind: citation.kind,
+      number: citation.number,
+      numberRange: move(citation.numberRange),
+      keywordRange: move(citation.keywordRange),
+      range: move(citation.range),
+      groupRange: move(citation.groupRange),
+      group: citation.group + groupShift,
+      member: citation.member,
+      revisionShared: citation.revisionShared,
+      how: citation.how,
+      conferencesAtPlace: citation.conferencesAtPlace,
+    };
+    if (citation.body !== undefined) moved.body = citation.body;
+    if (citation.conference !== undefined) moved.conference = citation.conference;
+    if (citation.subject !== undefined) moved.subject = citation.subject;
+    const revision = citation.revision;
+    if (revision) {
+      let copy = revisions.get(revision);
+      if (!copy) {
+        copy = revision instanceof SourceRevision ? revision.moved(shift, mapper) : { ...revision, range: move(revision.range), outerRange: move(revision.outerRange), yearRange: move(revision.yearRange), ...(revision.revRange ? { revRange: move(revision.revRange) } : {}), ...(revision.placeRange ? { placeRange: move(revision.placeRange) } : {}) };
+        revisions.set(revision, copy);
+      }
+      moved.revision = copy;
+    }
+    const named = citation.namedBody;
+    if (named) {
+      let copy = bodies.get(named);
+      if (!copy) {
+        copy = { ...named, range: move(named.range) };
+        bodies.set(named, copy);
+      }
+      moved.namedBody = copy;
+    }
+    if (citation.clauseRef) moved.clauseRef = { ...citation.clauseRef, range: move(citation.clauseRef.range) };
+    return moved;
+  });
 }
 
 /** The context of a source offset: the resolution that holds it, else the document's first. */
@@ -359,19 +538,19 @@ function within(range: TextRange, offset: number): boolean {
   return range.start <= offset && offset <= range.end;
 }
 
-function recogniseCitations(read: Reading, conferences: ConferenceLookup, contexts: readonly CitingContext[]): Citation[] {
-  const view = read.view;
-  const text = view.text;
-  const src = (start: number, end: number): TextRange => {
-    const from = view.toSource(start);
-    return { start: from, end: Math.max(from, view.toSourceEnd(end)) };
-  };
+/**
+ * The citations of one unit, read on its own text (`text`, view offsets from 0): a look back stops
+ * at the unit's start and a look ahead at its end, so the result depends on the unit alone.
+ */
+function recogniseUnit(read: Reading, text: string, mapper: UnitMapper, resolution: ResolutionNode | undefined, conferences: ConferenceLookup, context: CitingContext, groupBase: number): { citations: Citation[]; groups: number } {
+  const src = (start: number, end: number): TextRange => mapper.src(start, end);
+  const base = mapper.viewStart;
   const out: Citation[] = [];
-  const skipped = skippedRanges(read.root);
+  const skipped = skippedRanges(read.root, base, base + text.length, mapper.view.toSource(base));
   const titleLine = titleLineTracker(text);
-  const labels = numberLabelStarts(read.root);
-  const headings = sectionHeadings(read.root, src);
-  let group = 0;
+  const labels = numberLabelStarts(resolution, base);
+  const headings = sectionHeadings(resolution, base, src);
+  let group = groupBase;
   KEYWORD.lastIndex = 0;
   for (let match = KEYWORD.exec(text); match; match = KEYWORD.exec(text)) {
     const keyword = match[1];
@@ -410,7 +589,6 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
       }
     }
     const keywordEnd = match.index + match[0].length;
-    const context = contextAt(contexts, view.toSource(keywordStart));
     let cursor = keywordEnd;
     // `Resolution ITU-R 69`: a Radiocommunication Assembly resolution.
     let assembly: NamedBody | undefined;
@@ -524,7 +702,7 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
       const raw = owners[index];
       let revision = raw ? revisions?.get(raw) : undefined;
       if (raw && !revision) {
-        revision = sourceRevision(raw, src);
+        revision = sourceRevision(raw, mapper);
         revisions?.set(raw, revision);
       }
       const ownEnd = member.revision ? member.revision.end : member.end;
@@ -564,7 +742,7 @@ function recogniseCitations(read: Reading, conferences: ConferenceLookup, contex
     group++;
     KEYWORD.lastIndex = Math.max(KEYWORD.lastIndex, groupEnd);
   }
-  return out;
+  return { citations: out, groups: group - groupBase };
 }
 
 /** The body phrase matched by `BODY_PHRASE` (ending at `end`), resolved. */
@@ -583,8 +761,10 @@ function namedBody(phrase: RegExpExecArray, end: number, context: CitingContext 
 /** `Council` earlier in the same sentence (within 80 characters, no `;`, `:`, `.` or blank line between), as the citation's body. */
 function councilBefore(text: string, keywordStart: number, src: (start: number, end: number) => TextRange): NamedBody | null {
   const from = Math.max(0, keywordStart - 80);
-  const at = text.lastIndexOf('Council', keywordStart - 1);
-  if (at < from) return null;
+  // Searched in the reach only: a search of the whole text before would make a long text quadratic.
+  const found = text.slice(from, keywordStart).lastIndexOf('Council');
+  if (found < 0) return null;
+  const at = from + found;
   if (at > 0 && /\w/.test(text[at - 1])) return null;
   if (/\w/.test(text[at + 7] ?? '')) return null;
   const between = text.slice(at + 7, keywordStart);
@@ -592,12 +772,12 @@ function councilBefore(text: string, keywordStart: number, src: (start: number, 
   return { body: 'Council', text: 'Council', range: src(at, at + 7), short: true, thisConference: false, prefix: true };
 }
 
-/** The section heading over a view offset, asked for rarely (four-digit numbers with no body): sections found once. */
-function sectionHeadings(root: DocumentNode, src: (start: number, end: number) => TextRange): { councilAt(offset: number): NamedBody | null } {
+/** The section heading over a unit offset, asked for rarely (four-digit numbers with no body): sections found once. */
+function sectionHeadings(resolution: ResolutionNode | undefined, base: number, src: (start: number, end: number) => TextRange): { councilAt(offset: number): NamedBody | null } {
   let sections: Array<{ start: number; end: number; phrase: string; phraseStart: number; phraseEnd: number }> | undefined;
   return {
     councilAt(offset) {
-      sections ??= root.resolutions.flatMap((r) => r.sections.map((s) => ({ start: s.viewStart, end: s.viewEnd, phrase: s.heading.phrase, phraseStart: s.heading.viewStart, phraseEnd: s.heading.viewEnd })));
+      sections ??= (resolution?.sections ?? []).map((s) => ({ start: s.viewStart - base, end: s.viewEnd - base, phrase: s.heading.phrase, phraseStart: s.heading.viewStart - base, phraseEnd: s.heading.viewEnd - base }));
       // Sections follow each other: the last one starting at or before the offset.
       let lo = 0;
       let hi = sections.length - 1;
@@ -650,16 +830,16 @@ function bodyBeforeIts(text: string, itsStart: number, src: (start: number, end:
     : { body: best.body, text: name, range, short: true, thisConference: false, prefix: true };
 }
 
-/** View offsets where an operative clause's number label starts: such a number is never cited. */
-function numberLabelStarts(root: DocumentNode): ReadonlySet<number> {
+/** Unit offsets where an operative clause's number label starts: such a number is never cited. */
+function numberLabelStarts(resolution: ResolutionNode | undefined, base: number): ReadonlySet<number> {
   const starts = new Set<number>();
   const visit = (clauses: readonly ClauseNode[]): void => {
     for (const clause of clauses) {
-      if (clause.label?.form === 'number') starts.add(clause.label.viewStart);
+      if (clause.label?.form === 'number') starts.add(clause.label.viewStart - base);
       if (clause.items.length > 0) visit(clause.items);
     }
   };
-  for (const resolution of root.resolutions) for (const section of resolution.sections) visit(section.clauses);
+  for (const section of resolution?.sections ?? []) visit(section.clauses);
   return starts;
 }
 
@@ -770,14 +950,27 @@ class SourceRevision implements CitedRevision {
 
   constructor(
     private readonly raw: RawRevision,
-    private readonly src: (start: number, end: number) => TextRange,
+    private readonly mapper: UnitMapper,
+    ranges?: { range: TextRange; outerRange: TextRange },
   ) {
     this.rev = raw.rev;
     this.year = raw.year;
     if (raw.place !== undefined) this.place = raw.place;
     if (raw.event) this.event = raw.event;
-    this.range = src(raw.innerStart, raw.innerEnd);
-    this.outerRange = src(raw.start, raw.end);
+    this.range = ranges?.range ?? mapper.src(raw.innerStart, raw.innerEnd);
+    this.outerRange = ranges?.outerRange ?? mapper.src(raw.start, raw.end);
+  }
+
+  /** The same revision in its unit moved by `shift` in the source; `mapper` maps the unit where it now stands. */
+  moved(shift: number, mapper: UnitMapper): SourceRevision {
+    return new SourceRevision(this.raw, mapper, {
+      range: { start: this.range.start + shift, end: this.range.end + shift },
+      outerRange: { start: this.outerRange.start + shift, end: this.outerRange.end + shift },
+    });
+  }
+
+  private src(start: number, end: number): TextRange {
+    return this.mapper.src(start, end);
   }
 
   get yearRange(): TextRange {
@@ -800,8 +993,8 @@ class SourceRevision implements CitedRevision {
   }
 }
 
-function sourceRevision(raw: RawRevision, src: (start: number, end: number) => TextRange): CitedRevision {
-  return new SourceRevision(raw, src);
+function sourceRevision(raw: RawRevision, mapper: UnitMapper): CitedRevision {
+  return new SourceRevision(raw, mapper);
 }
 
 const NO_CONFERENCES: Conference[] = [];
@@ -910,12 +1103,16 @@ function readClauseRef(text: string, keywordStart: number, src: (start: number, 
   return { section, label: label[1].replace(/\)$/, ''), range: src(sectionStart, keywordStart), viewStart: sectionStart };
 }
 
-/** View ranges where no citation is read: front matter and comments. */
-function skippedRanges(root: DocumentNode): (offset: number) => boolean {
+/** Ranges of the view range [from, to) where no citation is read (front matter and comments), as offsets from `from`. */
+/** `sourceFrom`: the source offset of the view offset `from`. */
+function skippedRanges(root: DocumentNode, from = 0, to = Number.MAX_SAFE_INTEGER, sourceFrom = 0): (offset: number) => boolean {
   const ranges: Array<[number, number]> = [];
   const front = root.frontMatter;
-  if (front) ranges.push([front.viewStart, front.viewEnd]);
-  for (const comment of root.comments) ranges.push([comment.viewStart, comment.viewEnd]);
+  if (front && front.viewEnd > from && front.viewStart < to) ranges.push([front.viewStart - from, front.viewEnd - from]);
+  // Comments follow each other and never nest: those of the range are found by halving.
+  const comments = root.comments;
+  const lo = countEndingBy(comments, sourceFrom);
+  for (let i = lo; i < comments.length && comments[i].viewStart < to; i++) ranges.push([comments[i].viewStart - from, comments[i].viewEnd - from]);
   ranges.sort((a, b) => a[0] - b[0]);
   return (offset) => {
     let lo = 0;
