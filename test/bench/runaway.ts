@@ -11,7 +11,7 @@ import { LanguageService } from '../../server/src/features/service';
 import { loadCatalogue } from '../../server/src/host/catalogueFiles';
 import { parseDocument } from '../../server/src/syntax';
 import { generateDocument } from './generate';
-import { collectGarbage, cpuTime as time } from './measure';
+import { collectGarbage, cpuTime as time, wallTime } from './measure';
 
 const HEAD = (n: number): string =>
   `# RESOLUTION ${n} (DUBAI, 2018)\n\n## A resolution of many problems\n\nThe Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n`;
@@ -134,20 +134,32 @@ function best(run: () => ProblemTiming): ProblemTiming {
   };
 }
 
-/** A one-character edit in the middle of a document: the time to the new diagnostics (the service's share of the server time). */
-/** Median CPU time of a one-character edit typed and undone in the middle, after `warmUp` untimed edits (as a drafter types several). */
-function editTiming(service: LanguageService, uri: string, text: string, runs: number, warmUp = 0): number {
+/**
+ * A one-character edit typed and undone in the middle, after `warmUp` untimed edits (as a drafter
+ * types several): the median time to the new diagnostics, on the clock (the latency the drafter
+ * waits, which the budget is on), and the median processor time of the process, which also counts
+ * the garbage collector's threads working beside it.
+ */
+function editTiming(service: LanguageService, uri: string, text: string, runs: number, warmUp = 0): { wallMs: number; cpuMs: number } {
   const middle = text.indexOf(' ', Math.floor(text.length / 2));
-  const times: number[] = [];
+  const walls: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < warmUp + runs; i++) {
     const edited = text.slice(0, middle) + (i % 2 === 0 ? 'x' : '') + text.slice(middle);
-    const ms = time(() => {
-      service.setDocument(uri, edited, i + 2);
-      service.rawDiagnostics(uri);
+    let wall = 0;
+    const cpu = time(() => {
+      wall = wallTime(() => {
+        service.setDocument(uri, edited, i + 2);
+        service.rawDiagnostics(uri);
+      });
     });
-    if (i >= warmUp) times.push(ms);
+    if (i >= warmUp) {
+      walls.push(wall);
+      cpus.push(cpu);
+    }
   }
-  return round(times.sort((a, b) => a - b)[Math.floor(times.length / 2)]);
+  const middleOf = (times: number[]): number => round(times.sort((a, b) => a - b)[Math.floor(times.length / 2)]);
+  return { wallMs: middleOf(walls), cpuMs: middleOf(cpus) };
 }
 
 function withShippedCatalogue(service: LanguageService): LanguageService {
@@ -168,7 +180,8 @@ export async function largeDocumentBench(): Promise<RunawayResult> {
   // Each size starts from a collected heap: what the benches before left is not charged to it.
   await new Promise((resolve) => setImmediate(resolve));
   collectGarbage();
-  const editOneMbMs = editTiming(service, 'file:///bench/1mb.reso', oneMb, 21, 6);
+  const editOneMb = editTiming(service, 'file:///bench/1mb.reso', oneMb, 21, 6);
+  const editOneMbMs = editOneMb.wallMs;
   if (editOneMbMs > 15) failures.push(`a one-character edit in the 1 MB document: new diagnostics after ${editOneMbMs} ms > 15 ms`);
   service.removeDocument('file:///bench/1mb.reso');
   // Growth at 4n: only the touched resolution is read again, but the text is still compared and copied whole.
@@ -177,7 +190,8 @@ export async function largeDocumentBench(): Promise<RunawayResult> {
   service.rawDiagnostics('file:///bench/4mb.reso');
   await new Promise((resolve) => setImmediate(resolve));
   collectGarbage();
-  const editFourMbMs = editTiming(service, 'file:///bench/4mb.reso', fourMb, 21, 6);
+  const editFourMb = editTiming(service, 'file:///bench/4mb.reso', fourMb, 21, 6);
+  const editFourMbMs = editFourMb.wallMs;
   service.removeDocument('file:///bench/4mb.reso');
   const editGrowth = round(editFourMbMs / editOneMbMs);
   if (editGrowth > 5) failures.push(`a one-character edit grows ${editGrowth}× from 1 MB to 4 MB (budget 5×)`);
@@ -191,7 +205,8 @@ export async function largeDocumentBench(): Promise<RunawayResult> {
     big.setDocument('file:///bench/20mb.reso', twentyMb);
     big.rawDiagnostics('file:///bench/20mb.reso');
   }));
-  const editTwentyMbMs = editTiming(big, 'file:///bench/20mb.reso', twentyMb, 3);
+  const editTwentyMb = editTiming(big, 'file:///bench/20mb.reso', twentyMb, 3);
+  const editTwentyMbMs = editTwentyMb.wallMs;
   const heapOpen = process.memoryUsage().heapUsed;
   big.removeDocument('file:///bench/20mb.reso');
   // Collected once this job has ended, as the server's memory is between two messages: values the
@@ -205,9 +220,9 @@ export async function largeDocumentBench(): Promise<RunawayResult> {
   if (editTwentyMbMs > 2000) failures.push(`a one-character edit in the 20 MB document: ${editTwentyMbMs} ms > 2000 ms`);
   return {
     results: {
-      oneMegabyte: { editMs: editOneMbMs, budget: { editMs: 15 } },
-      fourMegabytes: { editMs: editFourMbMs, growth: editGrowth, budget: { growth: 5 } },
-      twentyMegabytes: { openMs, editMs: editTwentyMbMs, heapOpenMb: round((heapOpen - heapBefore) / 1e6), heapAfterCloseMb: keptMb, budget: { editMs: 2000, heapAfterCloseMb: 60 } },
+      oneMegabyte: { editMs: editOneMbMs, editCpuMs: editOneMb.cpuMs, budget: { editMs: 15 } },
+      fourMegabytes: { editMs: editFourMbMs, editCpuMs: editFourMb.cpuMs, growth: editGrowth, cpuGrowth: round(editFourMb.cpuMs / editOneMb.cpuMs), budget: { growth: 5 } },
+      twentyMegabytes: { openMs, editMs: editTwentyMbMs, editCpuMs: editTwentyMb.cpuMs, heapOpenMb: round((heapOpen - heapBefore) / 1e6), heapAfterCloseMb: keptMb, budget: { editMs: 2000, heapAfterCloseMb: 60 } },
     },
     failures,
   };
