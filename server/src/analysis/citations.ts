@@ -474,9 +474,10 @@ function movedCitations(citations: readonly Citation[], shift: number, groupShif
       how: citation.how,
       conferencesAtPlace: citation.conferencesAtPlace,
     };
-    if (citation.body !== undefined) moved.body = citation.body;
-    if (citation.conference !== undefined) moved.conference = citation.conference;
-    if (citation.subject !== undefined) moved.subject = citation.subject;
+    // The same properties as the citation read there, none added as undefined.
+    if ('body' in citation) moved.body = citation.body;
+    if ('conference' in citation) moved.conference = citation.conference;
+    if ('subject' in citation) moved.subject = citation.subject;
     const revision = citation.revision;
     if (revision) {
       let copy = revisions.get(revision);
@@ -1041,7 +1042,8 @@ function resolveBody(citation: Citation, context: CitingContext | undefined, atP
     citation.how = 'document';
   }
   if (citation.body && !citation.conference && revision?.place) {
-    citation.conference = atPlace.find((c) => c.body === citation.body);
+    const conference = atPlace.find((c) => c.body === citation.body);
+    if (conference) citation.conference = conference;
   }
 }
 
