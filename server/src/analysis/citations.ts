@@ -1003,7 +1003,6 @@ const NO_CONFERENCES: Conference[] = [];
 function resolveBody(citation: Citation, context: CitingContext | undefined, atPlace: Conference[]): void {
   const revision = citation.revision;
   citation.conferencesAtPlace = atPlace;
-  const wanted = (c: Conference): boolean => adoptsAt(citation.kind, c.body);
   const named = citation.namedBody;
   if (named?.external) {
     citation.how = 'external';
@@ -1023,7 +1022,7 @@ function resolveBody(citation: Citation, context: CitingContext | undefined, atP
     citation.body = 'UNGA';
     citation.how = 'inferred';
   } else if (revision?.place) {
-    const candidates = atPlace.filter((c) => INFERABLE_BODIES.has(c.body) && wanted(c));
+    const candidates = atPlace.filter((c) => INFERABLE_BODIES.has(c.body) && adoptsAt(citation.kind, c.body));
     if (candidates.length === 1) {
       citation.body = candidates[0].body;
       citation.how = 'inferred';

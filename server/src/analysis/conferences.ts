@@ -140,9 +140,18 @@ export function conferenceId(body: Body, year: number): string {
 
 /** Places compare without case and with runs of blanks folded (`BUENOS AIRES`, `Buenos  Aires`). */
 export function placeKey(place: string): string {
-  // `Florianopolis` and `Florianópolis` are one place.
-  return place.trim().replace(/\s+/g, ' ').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  let key = placeKeys.get(place);
+  if (key === undefined) {
+    // `Florianopolis` and `Florianópolis` are one place.
+    key = place.trim().replace(/\s+/g, ' ').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    // Kept under a copy of its own: the place may be a slice that would hold a whole document.
+    if (placeKeys.size < 10_000) placeKeys.set(JSON.parse(JSON.stringify(place)) as string, key);
+  }
+  return key;
 }
+
+/** Places are few and asked for on every citation: each one's key is worked out once. */
+const placeKeys = new Map<string, string>();
 
 /**
  * Bodies a citation that names none may be inferred to: WCIT-12 shares Dubai 2012 with WTSA-12,
