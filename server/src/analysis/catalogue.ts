@@ -4,6 +4,7 @@
 // workspace wins over what a catalogue says. Pure: files are read by the caller.
 
 import { parseJson } from './json';
+import { detached } from '../syntax/strings';
 import type { ParsedDocument } from '../syntax';
 import { documentCitations, conferenceLookup, type CitationUnit, type ConferenceLookup } from './citations';
 import { BODIES, CONFERENCES, KIND_WORD, TEXT_KINDS, conferenceId, isBody, isTextKind, placeKey, type Body, type Conference, type TextKind } from './conferences';
@@ -370,13 +371,6 @@ export function summarizeDocument(document: ParsedDocument, conferences: Confere
   return { definitions, citations: sites, conferences: extra };
 }
 
-/**
- * A copy of a string that shares nothing with the text it was cut from: a slice of the document
- * would keep the whole document alive in the workspace index.
- */
-function ownString(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
-}
 
 /** Own copies by the node they were read from, so that a node a partial re-read carried over is not copied again on every keystroke. */
 const ownCopies = new WeakMap<object, Map<string, string>>();
@@ -386,7 +380,7 @@ function ownStringOf(node: object, field: string, text: string): string {
   const kept = copies?.get(field);
   // The copy is compared, never the slice kept: that would hold the document.
   if (kept !== undefined && kept === text) return kept;
-  const copy = ownString(text);
+  const copy = detached(text);
   if (!copies) {
     copies = new Map();
     ownCopies.set(node, copies);

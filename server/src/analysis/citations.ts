@@ -9,6 +9,7 @@
 import type { ClauseNode, DocumentNode, ParsedDocument, ResolutionNode, TextView } from '../syntax';
 import { parseRevision } from '../syntax/parser';
 import { countEndingBy } from '../syntax/spans';
+import { detached } from '../syntax/strings';
 import { OPERATIVE_HEADINGS, OPERATIVE_LEADS, PREAMBLE_HEADINGS } from '../syntax/vocabulary';
 import { BODY_INFO, CONFERENCES, INFERABLE_BODIES, conferenceId, placeKey, type Body, type Conference, type TextKind } from './conferences';
 
@@ -931,8 +932,9 @@ function placeName(written: string): string {
   let name = placeNames.get(written);
   if (name === undefined) {
     const place = written.replace(/\s+/g, ' ').trim();
-    name = parseRevision(`${place}, 2000`)?.place ?? place;
-    if (placeNames.size < 10_000) placeNames.set(written, name);
+    // Copies: the written place is a slice of the document, which the table would keep.
+    name = detached(parseRevision(`${place}, 2000`)?.place ?? place);
+    if (placeNames.size < 10_000) placeNames.set(detached(written), name);
   }
   return name;
 }

@@ -2,6 +2,8 @@
 // place and year identify the conference and so the body whose resolution it cites (Dubai alone
 // hosted WTSA-12, WTDC-14 and PP-18, so the year matters).
 
+import { detached } from '../syntax/strings';
+
 /** Bodies whose resolutions (or opinions) are cited; a resolution is keyed by (body, number). */
 export type Body = 'PP' | 'WTDC' | 'WTSA' | 'WTPF' | 'WCIT' | 'WRC' | 'RA' | 'UNGA' | 'Council';
 
@@ -145,7 +147,7 @@ export function placeKey(place: string): string {
     // `Florianopolis` and `Florianópolis` are one place.
     key = place.trim().replace(/\s+/g, ' ').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
     // Kept under a copy of its own: the place may be a slice that would hold a whole document.
-    if (placeKeys.size < 10_000) placeKeys.set(JSON.parse(JSON.stringify(place)) as string, key);
+    if (placeKeys.size < 10_000) placeKeys.set(detached(place), key);
   }
   return key;
 }

@@ -4,6 +4,7 @@
 // does not recognise becomes a paragraph, and problems go to the diagnostics list.
 
 import type { SyntaxDiagnostic } from './diagnostics';
+import { detached } from './strings';
 import type { TextView } from './revisions';
 import { classifyHeading, normalizePhrase } from './vocabulary';
 import type { LabelForm } from './labels';
@@ -937,7 +938,7 @@ export function titleCase(place: string): string {
   const known = titleCased.get(place);
   if (known !== undefined) return known;
   const cased = titleCaseUpper(place);
-  if (titleCased.size < 1000) titleCased.set(place, cased);
+  if (titleCased.size < 1000) titleCased.set(detached(place), cased);
   return cased;
 }
 

@@ -1,6 +1,8 @@
 // The heading vocabulary of ITU resolutions: preamble headings are participles or
 // adjectives, operative headings are verbs in the third person with an addressee.
 
+import { detached } from './strings';
+
 export type HeadingKind = 'preamble' | 'operative' | 'unknown';
 
 /** Preamble headings seen in ITU texts, most common first. */
@@ -86,7 +88,8 @@ export function classifyHeading(rawPhrase: string): HeadingClass {
         classified.clear();
         cachedCharacters = 0;
       }
-      classified.set(rawPhrase, result);
+      // Under a copy: the phrase is most often a slice of a document, which the cache would keep.
+      classified.set(detached(rawPhrase), result);
       cachedCharacters += rawPhrase.length;
     }
   }
