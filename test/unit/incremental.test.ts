@@ -48,6 +48,24 @@ describe('incremental re-analysis', () => {
     }
   });
 
+  it('gives the outline of a fresh reading after every edit (clause names kept by carried nodes)', function () {
+    this.timeout(120_000);
+    const next = random(23);
+    for (let run = 0; run < Math.max(10, RUNS / 3); run++) {
+      const service = new LanguageService();
+      let text = starts[run % starts.length];
+      service.setDocument(URI, text, 1);
+      service.documentSymbols(URI);
+      for (let e = 0; e < 6; e++) {
+        text = edit(next, text);
+        service.setDocument(URI, text, e + 2);
+        const fresh = new LanguageService();
+        fresh.setDocument(URI, text);
+        assert.deepEqual(service.documentSymbols(URI), fresh.documentSymbols(URI), `run ${run}, edit ${e}: the outline differs from a fresh one`);
+      }
+    }
+  });
+
   it('finds again when the settings change: a code turned off is gone, turned on is back', () => {
     const service = new LanguageService();
     const text = readSeed(SEED_2018).replace(/^b\) /m, 'c) ');

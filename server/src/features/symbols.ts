@@ -2,6 +2,7 @@
 
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { ClauseNode, ParsedDocument, ResolutionNode, SectionNode } from '../syntax';
+import { detached } from '../syntax/strings';
 import { toRange } from './convert';
 
 const FIRST_WORDS = 8;
@@ -34,12 +35,28 @@ function sectionSymbol(document: ParsedDocument, section: SectionNode): Document
     section.clauses.map((clause) => clauseSymbol(document, clause)));
 }
 
+/**
+ * Clause names by node: a node that a partial re-read carried over has the same text, so an
+ * outline asked for after each keystroke names only the clauses read anew.
+ */
+const clauseNames = new WeakMap<ClauseNode, string>();
+
+function clauseName(document: ParsedDocument, clause: ClauseNode): string {
+  let name = clauseNames.get(clause);
+  if (name === undefined) {
+    const label = clause.label;
+    const labelText = label ? (label.form === 'paren' ? `${label.value})` : label.value) : '';
+    const words = firstWords(document.amended.text.slice(clause.textViewStart, clause.textViewEnd));
+    // A copy: a carried node outlives its text, and a name cut from it would keep that text alive.
+    name = detached(labelText ? `${labelText} ${words}` : words || '(empty clause)');
+    clauseNames.set(clause, name);
+  }
+  return name;
+}
+
 function clauseSymbol(document: ParsedDocument, clause: ClauseNode): DocumentSymbol {
-  const label = clause.label;
-  const labelText = label ? (label.form === 'paren' ? `${label.value})` : label.value) : '';
-  const words = firstWords(document.amended.text.slice(clause.textViewStart, clause.textViewEnd));
-  const name = labelText ? `${labelText} ${words}` : words || '(empty clause)';
-  const selection = label ?? clause;
+  const name = clauseName(document, clause);
+  const selection = clause.label ?? clause;
   return symbol(document, name, '', clause.depth === 0 ? SymbolKind.Field : SymbolKind.EnumMember, clause.start, clause.end,
     selection.start, selection.end, clause.items.map((item) => clauseSymbol(document, item)));
 }
