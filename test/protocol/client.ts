@@ -137,7 +137,12 @@ export class ProtocolClient {
       });
     });
 
-    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const reader = new StreamMessageReader(child.stdout);
+    // No partial-message reports: the reader re-arms their timer every 10 s for as long as a message
+    // stays half read, and its dispose does not stop it, so a server killed mid-message would keep
+    // the test process alive after the last test.
+    reader.partialMessageTimeout = 0;
+    this.connection = createProtocolConnection(reader, new StreamMessageWriter(child.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.onDiagnostics(params));
     this.connection.onNotification(LogMessageNotification.type, (params) => {
       this.logMessages.push(params.message);

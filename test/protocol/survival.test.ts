@@ -80,6 +80,11 @@ class RawServer {
     }
   }
 
+  /** Ends the server's input, as a client that went away. */
+  close(): void {
+    this.child.stdin.end();
+  }
+
   kill(): void {
     this.child.kill('SIGKILL');
   }
@@ -173,6 +178,45 @@ describe('a server that survives', () => {
         server.kill();
       }
     });
+  });
+
+  it('ends when its client dies halfway through a message, instead of running for ever', async () => {
+    const server = new RawServer();
+    try {
+      server.send('Content-Length: 100\r\n\r\n{"jsonrpc":');
+      server.close();
+      const code = await Promise.race([server.exited, new Promise<string>((resolve) => setTimeout(() => resolve('still running'), DEFAULT_TIMEOUT_MS).unref())]);
+      assert.notEqual(code, 'still running', `the server was still running ${DEFAULT_TIMEOUT_MS} ms after its input closed; stderr: ${server.stderr}`);
+    } finally {
+      server.kill();
+    }
+  });
+
+  it('a server that dies halfway through a message leaves the client nothing that keeps its process alive', async function () {
+    this.timeout(DEFAULT_TIMEOUT_MS * 2);
+    // A stand-in server writes the head of a message and part of its body, then ends; a client
+    // process talks to it and must end on its own once the server has gone.
+    const folder = mkdtempSync(join(tmpdir(), 'reso-half-'));
+    const server = join(folder, 'half.js');
+    writeFileSync(server, `process.stdout.write('Content-Length: 100\\r\\n\\r\\n{"jsonrpc":');\n`);
+    const clientModule = join(REPO_ROOT, 'test', 'protocol', 'client.ts');
+    const script = `const { ProtocolClient } = require(${JSON.stringify(clientModule)}); ProtocolClient.start({ serverPath: ${JSON.stringify(server)} }).waitForExit().then((s) => console.log('server exited', s.code));`;
+    const child = spawn(process.execPath, ['-r', 'tsx/cjs', '-e', script], { cwd: REPO_ROOT });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`the client process was still alive after ${DEFAULT_TIMEOUT_MS} ms: a timer or handle keeps it; ${output}`));
+      }, DEFAULT_TIMEOUT_MS);
+      child.on('exit', (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    assert.equal(code, 0, output);
+    assert.match(output, /server exited 0/);
   });
 
   it('coalesces rapid changes: diagnostics for the latest version, not for every keystroke', async () => {

@@ -117,7 +117,11 @@ export class GuardedReader implements MessageReader {
 export function createGuardedConnection(argv: readonly string[] = process.argv): Connection {
   if (argv.includes('--stdio')) {
     const writer = new StreamMessageWriter(process.stdout);
-    return createConnection(ProposedFeatures.all, new GuardedReader(new StreamMessageReader(process.stdin), writer), writer);
+    const reader = new StreamMessageReader(process.stdin);
+    // No partial-message reports: their timer re-arms every 10 s while a message stays half read,
+    // so a client that died in the middle of one would leave this process running for ever.
+    reader.partialMessageTimeout = 0;
+    return createConnection(ProposedFeatures.all, new GuardedReader(reader, writer), writer);
   }
   if (argv.includes('--node-ipc')) {
     const writer = new IPCMessageWriter(process);
